@@ -1,0 +1,25 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../config/app-config';
+import { configureBodyParsing } from '../common/body-parsing';
+import { configureOpenApi } from '../common/openapi';
+import { ProblemDetailsFilter } from '../common/problem-details.filter';
+import { createValidationPipe } from '../common/validation';
+
+/** The HTTP application exactly as main.ts runs it; tests build it through here too. */
+export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'api'), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  configureBodyParsing(app, config.bodyLimitBytes);
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  configureOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { LogLevel } from './environment';
+
+export type RunMode = 'embedded' | 'server';
+
+/** The typed configuration every other module receives (never process.env). */
+export class AppConfig {
+  constructor(
+    readonly mode: RunMode,
+    readonly port: number,
+    readonly databaseUrl: string | undefined,
+    readonly redisUrl: string | undefined,
+    readonly dataDir: string,
+    readonly logLevel: LogLevel,
+    readonly bodyLimitBytes: number,
+    readonly dbPoolSize: number,
+    readonly workerConcurrency: number,
+    readonly queuePrefix: string,
+    readonly importStorageDir: string,
+    readonly matchConfigFile: string | undefined,
+    readonly apiKeyCacheSeconds: number,
+  ) {}
+
+  get isEmbedded(): boolean {
+    return this.mode === 'embedded';
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Every environment variable the service reads, with its default and validation.
+ * This file and load-config.ts are the only places that touch process.env.
+ */
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class EnvironmentVariables {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Server mode when set; embedded PGlite when absent. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Required in server mode (jobs go to BullMQ). */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Embedded mode: the folder PGlite keeps its data in; "memory://" keeps nothing. */
+  @IsString()
+  DATA_DIR = './data';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Largest accepted JSON body, in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Server mode: connections per process in the PostgreSQL pool. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 20;
+
+  /** Worker: jobs processed at once per queue in one process. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 2;
+
+  /** Prefix of BullMQ keys in Redis, so several deployments (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'must be 1-64 letters, digits, ":", "_" or "-"' })
+  QUEUE_PREFIX = 'mdm';
+
+  /** Where uploaded import files wait until their import ends; defaults to <DATA_DIR>/imports. */
+  @IsOptional()
+  @IsString()
+  IMPORT_STORAGE_DIR?: string;
+
+  /** Optional JSON file overriding the matching configuration (weights, thresholds, source trust). */
+  @IsOptional()
+  @IsString()
+  MATCH_CONFIG_FILE?: string;
+
+  /** Seconds an authenticated API key stays cached; revocation takes effect within this time. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  API_KEY_CACHE_SECONDS = 30;
+}
+
+/** Listed explicitly: optional fields without a default are not own properties of an instance. */
+export const ENVIRONMENT_VARIABLE_NAMES = [
+  'PORT',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'DATA_DIR',
+  'LOG_LEVEL',
+  'BODY_LIMIT_BYTES',
+  'DB_POOL_SIZE',
+  'WORKER_CONCURRENCY',
+  'QUEUE_PREFIX',
+  'IMPORT_STORAGE_DIR',
+  'MATCH_CONFIG_FILE',
+  'API_KEY_CACHE_SECONDS',
+] as const satisfies readonly (keyof EnvironmentVariables)[];

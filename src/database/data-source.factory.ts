@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ALL_MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+
+/** The TypeORM data source for a URL; `synchronize` is never on: migrations own the schema. */
+export function createDataSource(url: string, poolSize: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'customer-mdm' },
+  });
+}
+
+export function poolSizeFor(config: AppConfig): number {
+  // PGlite serves one connection; a larger pool would interleave transactions.
+  return config.isEmbedded ? 1 : config.dbPoolSize;
+}

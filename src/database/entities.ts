@@ -1,0 +1,20 @@
+import { ApiKeyEntity } from '../auth/api-key.entity';
+import { CustomerEntity } from '../customers/customer.entity';
+import { SourceRecordEntity } from '../customers/source-record.entity';
+import { ChangeEventEntity } from '../events/change-event.entity';
+import { CustomerHistoryEntity } from '../history/customer-history.entity';
+import { BlockingKeyEntity } from '../resolution/blocking-key.entity';
+import { MatchExclusionEntity } from '../review/match-exclusion.entity';
+import { ReviewItemEntity } from '../review/review-item.entity';
+
+/** Every entity the data source knows; the migrations must create exactly these tables. */
+export const ENTITIES = [
+  ApiKeyEntity,
+  CustomerEntity,
+  SourceRecordEntity,
+  BlockingKeyEntity,
+  ReviewItemEntity,
+  MatchExclusionEntity,
+  CustomerHistoryEntity,
+  ChangeEventEntity,
+];
