@@ -43,7 +43,9 @@ export class CreateResolutionSchema1763900000002 implements MigrationInterface {
         CONSTRAINT "uq_source_records_source_key" UNIQUE ("source", "source_id"),
         CONSTRAINT "pk_source_records" PRIMARY KEY ("id")
       )`);
-    await db.query(`CREATE INDEX "idx_source_records_customer" ON "source_records" ("customer_id")`);
+    await db.query(
+      `CREATE INDEX "idx_source_records_customer" ON "source_records" ("customer_id")`,
+    );
     await db.query(`
       CREATE TABLE "blocking_keys" (
         "key_type" character varying(24) NOT NULL,
@@ -53,7 +55,9 @@ export class CreateResolutionSchema1763900000002 implements MigrationInterface {
         CONSTRAINT "pk_blocking_keys" PRIMARY KEY ("key_type", "key_value", "source_record_id")
       )`);
     await db.query(`CREATE INDEX "idx_blocking_keys_customer" ON "blocking_keys" ("customer_id")`);
-    await db.query(`CREATE INDEX "idx_blocking_keys_source_record" ON "blocking_keys" ("source_record_id")`);
+    await db.query(
+      `CREATE INDEX "idx_blocking_keys_source_record" ON "blocking_keys" ("source_record_id")`,
+    );
     await db.query(`
       CREATE TABLE "review_items" (
         "id" BIGSERIAL NOT NULL,
@@ -72,7 +76,9 @@ export class CreateResolutionSchema1763900000002 implements MigrationInterface {
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "pk_review_items" PRIMARY KEY ("id")
       )`);
-    await db.query(`CREATE INDEX "idx_review_items_status_created" ON "review_items" ("status", "created_at")`);
+    await db.query(
+      `CREATE INDEX "idx_review_items_status_created" ON "review_items" ("status", "created_at")`,
+    );
     // At most one open review per unordered pair of customers.
     await db.query(`
       CREATE UNIQUE INDEX "uq_review_items_open_pair" ON "review_items"
@@ -91,7 +97,9 @@ export class CreateResolutionSchema1763900000002 implements MigrationInterface {
         CONSTRAINT "uq_match_exclusions_pair" UNIQUE ("record_a_id", "record_b_id"),
         CONSTRAINT "pk_match_exclusions" PRIMARY KEY ("id")
       )`);
-    await db.query(`CREATE INDEX "idx_match_exclusions_record_b" ON "match_exclusions" ("record_b_id")`);
+    await db.query(
+      `CREATE INDEX "idx_match_exclusions_record_b" ON "match_exclusions" ("record_b_id")`,
+    );
     await db.query(`
       CREATE TABLE "customer_history" (
         "id" BIGSERIAL NOT NULL,
@@ -106,7 +114,9 @@ export class CreateResolutionSchema1763900000002 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "pk_customer_history" PRIMARY KEY ("id")
       )`);
-    await db.query(`CREATE INDEX "idx_customer_history_customer" ON "customer_history" ("customer_id", "id")`);
+    await db.query(
+      `CREATE INDEX "idx_customer_history_customer" ON "customer_history" ("customer_id", "id")`,
+    );
     await db.query(`
       CREATE TABLE "change_events" (
         "id" BIGSERIAL NOT NULL,
@@ -118,17 +128,39 @@ export class CreateResolutionSchema1763900000002 implements MigrationInterface {
         CONSTRAINT "pk_change_events" PRIMARY KEY ("id")
       )`);
     await db.query(`CREATE INDEX "idx_change_events_position" ON "change_events" ("tx_id", "id")`);
-    await db.query(`ALTER TABLE "customers" ADD CONSTRAINT "fk_customers_merged_into" FOREIGN KEY ("merged_into_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
-    await db.query(`ALTER TABLE "source_records" ADD CONSTRAINT "fk_source_records_customer" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
-    await db.query(`ALTER TABLE "source_records" ADD CONSTRAINT "fk_source_records_previous_customer" FOREIGN KEY ("previous_customer_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
-    await db.query(`ALTER TABLE "blocking_keys" ADD CONSTRAINT "fk_blocking_keys_source_record" FOREIGN KEY ("source_record_id") REFERENCES "source_records"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await db.query(`ALTER TABLE "review_items" ADD CONSTRAINT "fk_review_items_customer" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
-    await db.query(`ALTER TABLE "review_items" ADD CONSTRAINT "fk_review_items_candidate_customer" FOREIGN KEY ("candidate_customer_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
-    await db.query(`ALTER TABLE "review_items" ADD CONSTRAINT "fk_review_items_source_record" FOREIGN KEY ("source_record_id") REFERENCES "source_records"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
+    await db.query(
+      `ALTER TABLE "customers" ADD CONSTRAINT "fk_customers_merged_into" FOREIGN KEY ("merged_into_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
+    await db.query(
+      `ALTER TABLE "source_records" ADD CONSTRAINT "fk_source_records_customer" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
+    await db.query(
+      `ALTER TABLE "source_records" ADD CONSTRAINT "fk_source_records_previous_customer" FOREIGN KEY ("previous_customer_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
+    await db.query(
+      `ALTER TABLE "blocking_keys" ADD CONSTRAINT "fk_blocking_keys_source_record" FOREIGN KEY ("source_record_id") REFERENCES "source_records"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await db.query(
+      `ALTER TABLE "review_items" ADD CONSTRAINT "fk_review_items_customer" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
+    await db.query(
+      `ALTER TABLE "review_items" ADD CONSTRAINT "fk_review_items_candidate_customer" FOREIGN KEY ("candidate_customer_id") REFERENCES "customers"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
+    await db.query(
+      `ALTER TABLE "review_items" ADD CONSTRAINT "fk_review_items_source_record" FOREIGN KEY ("source_record_id") REFERENCES "source_records"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['change_events', 'customer_history', 'match_exclusions', 'review_items', 'blocking_keys', 'source_records', 'customers']) {
+    for (const table of [
+      'change_events',
+      'customer_history',
+      'match_exclusions',
+      'review_items',
+      'blocking_keys',
+      'source_records',
+      'customers',
+    ]) {
       await db.query(`DROP TABLE "${table}"`);
     }
     await db.query(`DROP SEQUENCE "customer_number_seq"`);

@@ -9,7 +9,9 @@ import type { AppConfig } from './config/app-config';
 async function main(): Promise<void> {
   let config: AppConfig | undefined;
   const lazyConfig = (): AppConfig => (config ??= loadConfigOrExit());
-  const program = new Command('customer-mdm').description('Customer master data service CLI').showHelpAfterError();
+  const program = new Command('customer-mdm')
+    .description('Customer master data service CLI')
+    .showHelpAfterError();
   registerMigrateCommands(program, lazyConfig);
   registerKeysCommands(program, lazyConfig);
   await program.parseAsync(process.argv);

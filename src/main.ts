@@ -23,6 +23,8 @@ async function printInitialAdminKey(apiKeys: ApiKeysService): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Startup failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Startup failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

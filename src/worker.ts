@@ -10,10 +10,14 @@ import { assertRedisNoEviction } from './jobs/redis-policy';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (config.isEmbedded) {
-    throw new Error('The worker is for server mode: set DATABASE_URL and REDIS_URL. Embedded mode runs jobs inside `npm start`.');
+    throw new Error(
+      'The worker is for server mode: set DATABASE_URL and REDIS_URL. Embedded mode runs jobs inside `npm start`.',
+    );
   }
-  await assertRedisNoEviction(config.redisUrl as string);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), { bufferLogs: true });
+  await assertRedisNoEviction(config.requireRedisUrl());
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
@@ -21,6 +25,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -19,9 +19,15 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.apiKeys.authenticate(extractKey(request));
     request.principal = principal;
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? ['admin'];
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(
+      REQUIRED_ROLES,
+      targets,
+    ) ?? ['admin'];
     if (!roleSatisfies(principal.role, required)) {
-      throw new DomainError('ROLE_REQUIRED', `This operation needs one of the roles: ${required.join(', ')}.`);
+      throw new DomainError(
+        'ROLE_REQUIRED',
+        `This operation needs one of the roles: ${required.join(', ')}.`,
+      );
     }
     return true;
   }

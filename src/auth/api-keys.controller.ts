@@ -1,8 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Roles } from './auth.decorators';
 import { ApiKeysService } from './api-keys.service';
-import { type ApiKeyResponseDto, CreateApiKeyDto, type CreatedApiKeyResponseDto } from './dto/create-api-key.dto';
+import {
+  type ApiKeyResponseDto,
+  CreateApiKeyDto,
+  type CreatedApiKeyResponseDto,
+} from './dto/create-api-key.dto';
 
 @ApiTags('API keys')
 @ApiSecurity('api-key')

@@ -13,7 +13,14 @@ export class ApiKeysRepository {
   }
 
   async insert(name: string, role: Role, prefix: string, hash: string): Promise<ApiKeyEntity> {
-    const entity = this.keys.create({ id: randomUUID(), name, role, keyPrefix: prefix, keyHash: hash, revokedAt: null });
+    const entity = this.keys.create({
+      id: randomUUID(),
+      name,
+      role,
+      keyPrefix: prefix,
+      keyHash: hash,
+      revokedAt: null,
+    });
     return this.keys.save(entity);
   }
 

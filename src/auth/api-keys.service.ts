@@ -44,7 +44,10 @@ export class ApiKeysService {
 
   async authenticate(key: string | undefined): Promise<Principal> {
     if (key === undefined || key === '') {
-      throw new DomainError('API_KEY_MISSING', 'An API key is required (X-API-Key header or Authorization: Bearer).');
+      throw new DomainError(
+        'API_KEY_MISSING',
+        'An API key is required (X-API-Key header or Authorization: Bearer).',
+      );
     }
     if (!looksLikeApiKey(key)) throw invalidKey();
     const hash = hashApiKey(key);

@@ -10,15 +10,18 @@ export const REQUIRED_ROLES = 'auth:roles';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** Any of these roles (admin always passes). */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;
 }
 
 /** The authenticated caller; its key name is what history records as the actor. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (request.principal === undefined) throw new Error('CurrentPrincipal used on a public route');
-  return request.principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (request.principal === undefined) throw new Error('CurrentPrincipal used on a public route');
+    return request.principal;
+  },
+);

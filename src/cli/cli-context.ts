@@ -1,4 +1,9 @@
-import { type INestApplicationContext, Module, type DynamicModule, type Type } from '@nestjs/common';
+import {
+  type INestApplicationContext,
+  Module,
+  type DynamicModule,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';

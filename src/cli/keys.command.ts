@@ -20,7 +20,9 @@ export function registerKeysCommands(program: Command, config: () => AppConfig):
       const created = await withCliContext(config(), [ApiKeysCoreModule], (ctx) =>
         ctx.get(ApiKeysService).create(options.name.slice(0, 100), options.role as Role),
       );
-      process.stdout.write(`Created ${created.role} key "${created.name}" (id ${created.id}). It is shown only once:\n`);
+      process.stdout.write(
+        `Created ${created.role} key "${created.name}" (id ${created.id}). It is shown only once:\n`,
+      );
       process.stdout.write(`${created.key}\n`);
     });
 
@@ -28,10 +30,14 @@ export function registerKeysCommands(program: Command, config: () => AppConfig):
     .command('list')
     .description('List API keys (never the keys themselves)')
     .action(async () => {
-      const all = await withCliContext(config(), [ApiKeysCoreModule], (ctx) => ctx.get(ApiKeysService).list());
+      const all = await withCliContext(config(), [ApiKeysCoreModule], (ctx) =>
+        ctx.get(ApiKeysService).list(),
+      );
       for (const key of all) {
         const state = key.revokedAt === null ? 'active' : `revoked ${key.revokedAt.toISOString()}`;
-        process.stdout.write(`${key.id}  ${key.keyPrefix}…  ${key.role.padEnd(7)}  ${state}  ${key.name}\n`);
+        process.stdout.write(
+          `${key.id}  ${key.keyPrefix}…  ${key.role.padEnd(7)}  ${state}  ${key.name}\n`,
+        );
       }
     });
 
@@ -39,7 +45,9 @@ export function registerKeysCommands(program: Command, config: () => AppConfig):
     .command('revoke <id>')
     .description('Revoke an API key by id')
     .action(async (id: string) => {
-      await withCliContext(config(), [ApiKeysCoreModule], (ctx) => ctx.get(ApiKeysService).revoke(id));
+      await withCliContext(config(), [ApiKeysCoreModule], (ctx) =>
+        ctx.get(ApiKeysService).revoke(id),
+      );
       process.stdout.write(`Revoked ${id}\n`);
     });
 }

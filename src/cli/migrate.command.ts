@@ -17,14 +17,21 @@ export function registerMigrateCommands(program: Command, config: () => AppConfi
           return;
         }
         const applied = await runMigrations(dataSource);
-        process.stdout.write(applied.length === 0 ? 'Schema is up to date\n' : `Applied ${applied.map((m) => m.name).join(', ')}\n`);
+        process.stdout.write(
+          applied.length === 0
+            ? 'Schema is up to date\n'
+            : `Applied ${applied.map((m) => m.name).join(', ')}\n`,
+        );
       });
     });
 }
 
-async function withDataSource(config: AppConfig, work: (ds: ReturnType<typeof createDataSource>) => Promise<void>): Promise<void> {
+async function withDataSource(
+  config: AppConfig,
+  work: (ds: ReturnType<typeof createDataSource>) => Promise<void>,
+): Promise<void> {
   const embedded = config.isEmbedded ? await EmbeddedPostgres.start(config.dataDir) : undefined;
-  const dataSource = createDataSource(embedded?.url ?? (config.databaseUrl as string), 1);
+  const dataSource = createDataSource(embedded?.url ?? config.requireDatabaseUrl(), 1);
   try {
     await dataSource.initialize();
     await work(dataSource);

@@ -25,7 +25,9 @@ export function configureBodyParsing(app: INestApplication, limitBytes: number):
       next(error);
       return;
     }
-    const problem = buildProblem(code, PARSER_MESSAGES[code] ?? 'Bad request body.', { instance: request.path });
+    const problem = buildProblem(code, PARSER_MESSAGES[code] ?? 'Bad request body.', {
+      instance: request.path,
+    });
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   });
 }

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
 import type { ErrorCode } from './error-codes';
@@ -37,9 +43,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
     const instance = request.path;
-    const requestId = request.id === undefined ? undefined : String(request.id);
+    const requestId = typeof request.id === 'string' ? request.id : undefined;
     if (exception instanceof DomainError) {
-      return buildProblem(exception.code, exception.message, { instance, errors: exception.errors, requestId });
+      return buildProblem(exception.code, exception.message, {
+        instance,
+        errors: exception.errors,
+        requestId,
+      });
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -50,17 +60,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId, requestId }, 'Unhandled error');
-    return buildProblem('INTERNAL_ERROR', 'An unexpected error occurred; quote the errorId when reporting it.', {
-      instance,
-      errorId,
-      requestId,
-    });
+    return buildProblem(
+      'INTERNAL_ERROR',
+      'An unexpected error occurred; quote the errorId when reporting it.',
+      {
+        instance,
+        errorId,
+        requestId,
+      },
+    );
   }
 }
 
 function httpMessage(exception: HttpException): string {
   const body = exception.getResponse();
-  if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string') {
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    'message' in body &&
+    typeof body.message === 'string'
+  ) {
     return body.message;
   }
   return exception.message;

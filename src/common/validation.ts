@@ -9,7 +9,11 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new DomainError('VALIDATION_FAILED', 'The request has invalid fields.', flattenValidationErrors(errors)),
+      new DomainError(
+        'VALIDATION_FAILED',
+        'The request has invalid fields.',
+        flattenValidationErrors(errors),
+      ),
   });
 }
 

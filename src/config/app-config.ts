@@ -23,4 +23,15 @@ export class AppConfig {
   get isEmbedded(): boolean {
     return this.mode === 'embedded';
   }
+
+  /** Server mode only; loadConfig guarantees both URLs are set there. */
+  requireDatabaseUrl(): string {
+    if (this.databaseUrl === undefined) throw new Error('DATABASE_URL is not set (embedded mode)');
+    return this.databaseUrl;
+  }
+
+  requireRedisUrl(): string {
+    if (this.redisUrl === undefined) throw new Error('REDIS_URL is not set (embedded mode)');
+    return this.redisUrl;
+  }
 }

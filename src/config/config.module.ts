@@ -7,6 +7,10 @@ import { loadConfig } from './load-config';
 export class ConfigModule {
   /** Tests pass a ready AppConfig; the entry points load it from the environment. */
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: AppConfig, useValue: config }],
+      exports: [AppConfig],
+    };
   }
 }

@@ -15,7 +15,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = ENVIRONMENT_VARIABLE_NAMES as readonly string[];
   const present = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+    Object.entries(env).filter(
+      ([key, value]) => known.includes(key) && value !== undefined && value !== '',
+    ),
   );
   const vars = plainToInstance(EnvironmentVariables, present, { enableImplicitConversion: false });
   const errors = validateSync(vars, { whitelist: true, forbidUnknownValues: false });
@@ -39,7 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     vars.DB_POOL_SIZE,
     vars.WORKER_CONCURRENCY,
     vars.QUEUE_PREFIX,
-    vars.IMPORT_STORAGE_DIR ?? join(vars.DATA_DIR === 'memory://' ? './data' : vars.DATA_DIR, 'imports'),
+    vars.IMPORT_STORAGE_DIR ??
+      join(vars.DATA_DIR === 'memory://' ? './data' : vars.DATA_DIR, 'imports'),
     vars.MATCH_CONFIG_FILE,
     vars.API_KEY_CACHE_SECONDS,
   );

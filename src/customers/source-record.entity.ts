@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { CustomerKind, CustomerRecordInput } from '../normalize/customer-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { CustomerEntity } from './customer.entity';
@@ -19,7 +29,10 @@ export interface LinkDecision {
 @Unique('uq_source_records_source_key', ['source', 'sourceId'])
 @Index('idx_source_records_customer', ['customerId'])
 export class SourceRecordEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_source_records' })
+  @PrimaryGeneratedColumn('increment', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_source_records',
+  })
   id!: string;
 
   @Column({ type: 'varchar', length: 64 })
@@ -41,7 +54,10 @@ export class SourceRecordEntity {
   previousCustomerId!: string | null;
 
   @ManyToOne(() => CustomerEntity, { nullable: true })
-  @JoinColumn({ name: 'previous_customer_id', foreignKeyConstraintName: 'fk_source_records_previous_customer' })
+  @JoinColumn({
+    name: 'previous_customer_id',
+    foreignKeyConstraintName: 'fk_source_records_previous_customer',
+  })
   previousCustomer?: CustomerEntity | null;
 
   @Column({ type: 'varchar', length: 16 })

@@ -26,7 +26,7 @@ export class DatabaseHandle implements OnApplicationShutdown {
 async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   const logger = new Logger('Database');
   const embedded = config.isEmbedded ? await EmbeddedPostgres.start(config.dataDir) : undefined;
-  const url = embedded?.url ?? (config.databaseUrl as string);
+  const url = embedded?.url ?? config.requireDatabaseUrl();
   const dataSource = createDataSource(url, poolSizeFor(config));
   try {
     await dataSource.initialize();
@@ -40,7 +40,11 @@ async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
     await embedded?.stop();
     throw error;
   }
-  logger.log(config.isEmbedded ? `Embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'Connected to PostgreSQL');
+  logger.log(
+    config.isEmbedded
+      ? `Embedded PostgreSQL (PGlite) in ${config.dataDir}`
+      : 'Connected to PostgreSQL',
+  );
   return new DatabaseHandle(dataSource, embedded);
 }
 
@@ -48,7 +52,11 @@ async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
 @Module({
   providers: [
     { provide: DatabaseHandle, inject: [AppConfig], useFactory: openDatabase },
-    { provide: DataSource, inject: [DatabaseHandle], useFactory: (handle: DatabaseHandle) => handle.dataSource },
+    {
+      provide: DataSource,
+      inject: [DatabaseHandle],
+      useFactory: (handle: DatabaseHandle) => handle.dataSource,
+    },
   ],
   exports: [DataSource],
 })

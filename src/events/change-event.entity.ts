@@ -17,7 +17,10 @@ export type ChangeEventType =
 @Entity('change_events')
 @Index('idx_change_events_position', ['txId', 'id'])
 export class ChangeEventEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_change_events' })
+  @PrimaryGeneratedColumn('increment', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_change_events',
+  })
   id!: string;
 
   /** pg_current_xact_id() of the writing transaction. */

@@ -16,7 +16,11 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
   async check(key = 'redis'): Promise<HealthIndicatorResult> {
     const session = this.indicator.check(key);
     try {
-      this.client ??= new IORedis(this.config.redisUrl as string, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+      this.client ??= new IORedis(this.config.requireRedisUrl(), {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: true,
+      });
       if (this.client.status === 'wait') await this.client.connect();
       await this.client.ping();
       return session.up();

@@ -19,7 +19,10 @@ export type HistoryAction =
 @Entity('customer_history')
 @Index('idx_customer_history_customer', ['customerId', 'id'])
 export class CustomerHistoryEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_customer_history' })
+  @PrimaryGeneratedColumn('increment', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_customer_history',
+  })
   id!: string;
 
   @Column({ name: 'customer_id', type: 'bigint' })

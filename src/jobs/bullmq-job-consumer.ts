@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
@@ -22,21 +27,30 @@ export class BullMqJobConsumer implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = new IORedis(this.config.redisUrl as string, { maxRetriesPerRequest: null });
+    this.connection = new IORedis(this.config.requireRedisUrl(), { maxRetriesPerRequest: null });
     for (const queue of QUEUE_NAMES) {
-      const worker = new Worker(queue, (job: Job) => this.handlers.dispatch(job.name, job.data, { attempt: job.attemptsMade + 1 }), {
-        connection: this.connection,
-        prefix: this.config.queuePrefix,
-        concurrency: this.config.workerConcurrency,
-      });
+      const worker = new Worker(
+        queue,
+        (job: Job) => this.handlers.dispatch(job.name, job.data, { attempt: job.attemptsMade + 1 }),
+        {
+          connection: this.connection,
+          prefix: this.config.queuePrefix,
+          concurrency: this.config.workerConcurrency,
+        },
+      );
       worker.on('failed', (job, error) =>
-        this.logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade }, `Job attempt failed: ${error.message}`),
+        this.logger.warn(
+          { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade },
+          `Job attempt failed: ${error.message}`,
+        ),
       );
       worker.on('error', (error) => this.logger.error(`Worker error: ${error.message}`));
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
-    this.logger.log(`Consuming queues ${QUEUE_NAMES.join(', ')} (concurrency ${this.config.workerConcurrency})`);
+    this.logger.log(
+      `Consuming queues ${QUEUE_NAMES.join(', ')} (concurrency ${this.config.workerConcurrency})`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,7 +1,15 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { BACKOFF_BASE_MS, DEFAULT_ATTEMPTS, type EnqueueOptions, JOB_QUEUES, type JobName, type JobPayloads, type QueueName } from './job-definitions';
+import {
+  BACKOFF_BASE_MS,
+  DEFAULT_ATTEMPTS,
+  type EnqueueOptions,
+  JOB_QUEUES,
+  type JobName,
+  type JobPayloads,
+  type QueueName,
+} from './job-definitions';
 import { JobQueue } from './job-queue';
 
 /** Server mode producer: routes each job to its queue with the shared retry policy. */
@@ -18,7 +26,11 @@ export class BullMqJobQueue extends JobQueue {
     this.queues = { imports, matching, maintenance };
   }
 
-  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+  async enqueue<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): Promise<void> {
     await this.queues[JOB_QUEUES[name]].add(name, data, {
       jobId: options.jobId,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,

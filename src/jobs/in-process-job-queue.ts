@@ -1,6 +1,12 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { BACKOFF_BASE_MS, DEFAULT_ATTEMPTS, type EnqueueOptions, type JobName, type JobPayloads } from './job-definitions';
+import {
+  BACKOFF_BASE_MS,
+  DEFAULT_ATTEMPTS,
+  type EnqueueOptions,
+  type JobName,
+  type JobPayloads,
+} from './job-definitions';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue';
 
@@ -41,12 +47,22 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     super();
   }
 
-  enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+  enqueue<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): Promise<void> {
     if (this.closing) return Promise.reject(new Error('The job queue is shutting down'));
     const id = options.jobId ?? `${name}:${++this.sequence}`;
     if (this.known.has(id)) return Promise.resolve();
     this.known.add(id);
-    this.waiting.push({ id, name, data, attempts: options.attempts ?? DEFAULT_ATTEMPTS, attempt: 1 });
+    this.waiting.push({
+      id,
+      name,
+      data,
+      attempts: options.attempts ?? DEFAULT_ATTEMPTS,
+      attempt: 1,
+    });
     this.pump();
     return Promise.resolve();
   }
@@ -70,7 +86,11 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
   }
 
   private pump(): void {
-    while (!this.closing && this.running.size < this.config.workerConcurrency && this.waiting.length > 0) {
+    while (
+      !this.closing &&
+      this.running.size < this.config.workerConcurrency &&
+      this.waiting.length > 0
+    ) {
       const job = this.waiting.shift() as PendingJob;
       const run = this.run(job).finally(() => {
         this.running.delete(run);
@@ -94,11 +114,17 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     if (job.attempt >= job.attempts || this.closing) {
       this.known.delete(job.id);
       this.failed.push({ id: job.id, name: job.name, attempts: job.attempt, error: message });
-      this.logger.error({ jobId: job.id, job: job.name, attempts: job.attempt }, `Job failed: ${message}`);
+      this.logger.error(
+        { jobId: job.id, job: job.name, attempts: job.attempt },
+        `Job failed: ${message}`,
+      );
       return;
     }
     const delay = BACKOFF_BASE_MS * 2 ** (job.attempt - 1);
-    this.logger.warn({ jobId: job.id, job: job.name, attempt: job.attempt }, `Job attempt failed, retrying in ${delay} ms`);
+    this.logger.warn(
+      { jobId: job.id, job: job.name, attempt: job.attempt },
+      `Job attempt failed, retrying in ${delay} ms`,
+    );
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.waiting.push({ ...job, attempt: job.attempt + 1 });

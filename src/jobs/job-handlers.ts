@@ -6,7 +6,10 @@ export interface JobContext {
   attempt: number;
 }
 
-export type JobHandler<N extends JobName> = (data: JobPayloads[N], context: JobContext) => Promise<void>;
+export type JobHandler<N extends JobName> = (
+  data: JobPayloads[N],
+  context: JobContext,
+) => Promise<void>;
 
 /**
  * Feature modules register the handler of each job they own at start; both queue adapters

@@ -20,7 +20,11 @@ export class JobsModule {
     if (config.isEmbedded) {
       return {
         module: JobsModule,
-        providers: [JobHandlers, InProcessJobQueue, { provide: JobQueue, useExisting: InProcessJobQueue }],
+        providers: [
+          JobHandlers,
+          InProcessJobQueue,
+          { provide: JobQueue, useExisting: InProcessJobQueue },
+        ],
         exports: [JobHandlers, JobQueue, InProcessJobQueue],
       };
     }

@@ -6,17 +6,34 @@ import { SourceRecordEntity } from '../customers/source-record.entity';
 @Index('idx_blocking_keys_source_record', ['sourceRecordId'])
 @Index('idx_blocking_keys_customer', ['customerId'])
 export class BlockingKeyEntity {
-  @PrimaryColumn({ name: 'key_type', type: 'varchar', length: 24, primaryKeyConstraintName: 'pk_blocking_keys' })
+  @PrimaryColumn({
+    name: 'key_type',
+    type: 'varchar',
+    length: 24,
+    primaryKeyConstraintName: 'pk_blocking_keys',
+  })
   keyType!: string;
 
-  @PrimaryColumn({ name: 'key_value', type: 'varchar', length: 128, primaryKeyConstraintName: 'pk_blocking_keys' })
+  @PrimaryColumn({
+    name: 'key_value',
+    type: 'varchar',
+    length: 128,
+    primaryKeyConstraintName: 'pk_blocking_keys',
+  })
   keyValue!: string;
 
-  @PrimaryColumn({ name: 'source_record_id', type: 'bigint', primaryKeyConstraintName: 'pk_blocking_keys' })
+  @PrimaryColumn({
+    name: 'source_record_id',
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_blocking_keys',
+  })
   sourceRecordId!: string;
 
   @ManyToOne(() => SourceRecordEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'source_record_id', foreignKeyConstraintName: 'fk_blocking_keys_source_record' })
+  @JoinColumn({
+    name: 'source_record_id',
+    foreignKeyConstraintName: 'fk_blocking_keys_source_record',
+  })
   sourceRecord?: SourceRecordEntity;
 
   @Column({ name: 'customer_id', type: 'bigint' })

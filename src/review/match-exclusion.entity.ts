@@ -9,7 +9,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 @Unique('uq_match_exclusions_pair', ['recordAId', 'recordBId'])
 @Index('idx_match_exclusions_record_b', ['recordBId'])
 export class MatchExclusionEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_match_exclusions' })
+  @PrimaryGeneratedColumn('increment', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_match_exclusions',
+  })
   id!: string;
 
   @Column({ name: 'record_a_id', type: 'bigint' })

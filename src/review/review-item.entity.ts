@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CustomerEntity } from '../customers/customer.entity';
 import { SourceRecordEntity } from '../customers/source-record.entity';
 
@@ -14,7 +23,10 @@ export type ReviewDecision = 'merge' | 'link' | 'not-duplicate' | 'defer';
 @Index('idx_review_items_status_created', ['status', 'createdAt'])
 @Index('uq_review_items_open_pair', { synchronize: false })
 export class ReviewItemEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_review_items' })
+  @PrimaryGeneratedColumn('increment', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_review_items',
+  })
   id!: string;
 
   @Column({ type: 'varchar', length: 24 })
@@ -34,14 +46,20 @@ export class ReviewItemEntity {
   candidateCustomerId!: string;
 
   @ManyToOne(() => CustomerEntity)
-  @JoinColumn({ name: 'candidate_customer_id', foreignKeyConstraintName: 'fk_review_items_candidate_customer' })
+  @JoinColumn({
+    name: 'candidate_customer_id',
+    foreignKeyConstraintName: 'fk_review_items_candidate_customer',
+  })
   candidateCustomer?: CustomerEntity;
 
   @Column({ name: 'source_record_id', type: 'bigint', nullable: true })
   sourceRecordId!: string | null;
 
   @ManyToOne(() => SourceRecordEntity, { nullable: true })
-  @JoinColumn({ name: 'source_record_id', foreignKeyConstraintName: 'fk_review_items_source_record' })
+  @JoinColumn({
+    name: 'source_record_id',
+    foreignKeyConstraintName: 'fk_review_items_source_record',
+  })
   sourceRecord?: SourceRecordEntity | null;
 
   @Column({ type: 'double precision' })

@@ -27,5 +27,6 @@ export class CreatedApiKeyResponseDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty() prefix!: string;
-  @ApiProperty({ description: 'The key itself. Shown once; only its hash is stored.' }) key!: string;
+  @ApiProperty({ description: 'The key itself. Shown once; only its hash is stored.' })
+  key!: string;
 }

@@ -1,0 +1,36 @@
+/**
+ * Unit specs live beside the code (no database). Integration and e2e specs under test/ run
+ * against embedded PGlite, or against real PostgreSQL and Redis when DATABASE_URL and
+ * REDIS_URL are set (a fresh database and queue prefix per run; see test/setup).
+ */
+const transform = { '^.+\\.ts$': ['ts-jest', {}] };
+// BullMQ- and Redis-specific specs need the real servers; they join the run in server mode.
+const serverMode = Boolean(process.env.DATABASE_URL) && Boolean(process.env.REDIS_URL);
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: '.',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'],
+      moduleFileExtensions: ['js', 'json', 'ts'],
+      transform,
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'integration',
+      rootDir: '.',
+      testMatch: [
+        '<rootDir>/test/**/*.integration-spec.ts',
+        '<rootDir>/test/**/*.e2e-spec.ts',
+        ...(serverMode ? ['<rootDir>/test/**/*.server-spec.ts'] : []),
+      ],
+      moduleFileExtensions: ['js', 'json', 'ts'],
+      transform,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+  ],
+  testTimeout: 60000,
+};

@@ -1,0 +1,46 @@
+import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { createDataSource } from '../src/database/data-source.factory';
+import { revertLastMigration, runMigrations } from '../src/database/run-migrations';
+import { ALL_MIGRATIONS } from '../migrations';
+
+/** Runs on a fresh embedded database, so it never disturbs the run's shared server database. */
+describe('migrations', () => {
+  let pg: EmbeddedPostgres;
+  let dataSource: ReturnType<typeof createDataSource>;
+
+  beforeAll(async () => {
+    pg = await EmbeddedPostgres.start('memory://');
+    dataSource = createDataSource(pg.url, 1);
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await pg.stop();
+  });
+
+  const tables = async (): Promise<string[]> =>
+    (
+      await dataSource.query<{ table_name: string }[]>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations' ORDER BY 1`,
+      )
+    ).map((r) => r.table_name);
+
+  it('apply on an empty database and match the entities exactly', async () => {
+    const applied = await runMigrations(dataSource);
+    expect(applied).toHaveLength(ALL_MIGRATIONS.length);
+    const diff = await dataSource.driver.createSchemaBuilder().log();
+    expect(diff.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('are idempotent: a second run applies nothing', async () => {
+    expect(await runMigrations(dataSource)).toHaveLength(0);
+  });
+
+  it('revert all the way down and apply again', async () => {
+    for (let i = 0; i < ALL_MIGRATIONS.length; i++) await revertLastMigration(dataSource);
+    expect(await tables()).toEqual([]);
+    await runMigrations(dataSource);
+    expect(await tables()).toContain('customers');
+  });
+});
