@@ -7,6 +7,8 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { EventsModule } from './events/events.module';
+import { ResolutionModule } from './resolution/resolution.module';
 
 export type ProcessRole = 'api' | 'worker' | 'cli';
 
@@ -27,6 +29,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         MaintenanceModule,
+        EventsModule,
+        ResolutionModule,
       ],
     };
   }

@@ -1,0 +1,349 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { CustomerWriter } from '../customers/customer-writer';
+import type { LinkDecision } from '../customers/source-record.entity';
+import { blockingKeys, type BlockingKey } from '../matching/blocking-keys';
+import { decide } from '../matching/decide';
+import type { CustomerRecordInput } from '../normalize/customer-record';
+import { normalizeRecord } from '../normalize/normalize-record';
+import type { NormalizedRecord } from '../normalize/normalized-record';
+import { lockIdsFor } from './advisory-locks';
+import { CandidateScorer, type RankedCustomer } from './candidate-scorer';
+import { MatchConfigHolder } from './match-config.provider';
+import { contentHash, identityHash } from './record-hashes';
+import type { MatchCandidate, ResolveResult } from './resolve-result';
+import {
+  ResolutionRepository,
+  type NewSourceRecord,
+  type StoredSourceRecord,
+} from './resolution.repository';
+
+interface PreparedRecord {
+  input: CustomerRecordInput;
+  normalized: NormalizedRecord;
+  keys: BlockingKey[];
+  contentHash: string;
+  identityHash: string;
+}
+
+/**
+ * The resolution pipeline: normalise → blocking keys → lock → candidates → score → decide →
+ * persist (link / mint / review) → survivorship → change events, in one transaction.
+ */
+@Injectable()
+export class ResolutionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: ResolutionRepository,
+    private readonly scorer: CandidateScorer,
+    private readonly writer: CustomerWriter,
+    private readonly matchConfig: MatchConfigHolder,
+  ) {}
+
+  prepare(input: CustomerRecordInput): PreparedRecord {
+    const { record } = normalizeRecord(input);
+    if (!hasIdentifyingField(record)) {
+      throw new DomainError(
+        'NO_IDENTIFYING_FIELD',
+        'The record needs at least one of name, phone, e-mail or id number.',
+        [
+          {
+            field: 'name',
+            code: 'NO_IDENTIFYING_FIELD',
+            message: 'none of name, phones, emails, idNumber is usable',
+          },
+        ],
+      );
+    }
+    return {
+      input,
+      normalized: record,
+      keys: blockingKeys(record),
+      contentHash: contentHash(input),
+      identityHash: identityHash(record),
+    };
+  }
+
+  resolve(input: CustomerRecordInput, actor: string): Promise<ResolveResult> {
+    const prepared = this.prepare(input);
+    return this.dataSource.transaction((manager) => this.resolvePrepared(manager, prepared, actor));
+  }
+
+  /** Also used by imports, which resolve many prepared records in one transaction. */
+  async resolvePrepared(
+    manager: EntityManager,
+    p: PreparedRecord,
+    actor: string,
+  ): Promise<ResolveResult> {
+    const sourceKey = `src:${p.input.source}\u0000${p.input.sourceId}`;
+    await this.repository.lock(
+      manager,
+      lockIdsFor([sourceKey, ...p.keys.map((k) => `${k.type}:${k.value}`)]),
+    );
+    const existing = await this.repository.findSourceRecord(
+      manager,
+      p.input.source,
+      p.input.sourceId,
+    );
+    if (
+      existing?.status === 'active' &&
+      existing.customerId !== null &&
+      existing.contentHash === p.contentHash
+    ) {
+      const customerNumber = await this.repository.customerNumberOf(manager, existing.customerId);
+      return { customerNumber, decision: 'unchanged', score: null, explanation: [] };
+    }
+    const excluded =
+      existing === undefined
+        ? new Set<string>()
+        : await this.repository.excludedCustomers(manager, existing.id, p.identityHash);
+    const ranked = await this.scorer.rank(manager, p.normalized, p.keys, {
+      excludeRecordId: existing?.id,
+      excludeCustomers: excluded,
+    });
+    return existing?.status === 'active' && existing.customerId !== null
+      ? this.reevaluate(
+          manager,
+          p,
+          existing as StoredSourceRecord & { customerId: string },
+          ranked,
+          actor,
+        )
+      : this.placeNewRecord(manager, p, existing, ranked, actor);
+  }
+
+  /** A record never seen (or deleted before): link, or mint a customer (with a review if unsure). */
+  private async placeNewRecord(
+    manager: EntityManager,
+    p: PreparedRecord,
+    existing: StoredSourceRecord | undefined,
+    ranked: RankedCustomer[],
+    actor: string,
+  ): Promise<ResolveResult> {
+    const decision = decide(ranked, this.matchConfig.config.thresholds);
+    const best = decision.best;
+    if (decision.decision === 'link' && best !== undefined) {
+      const link = linkDecision('linked', best, actor);
+      const recordId = await this.writer.attachRecord(
+        manager,
+        this.newRecord(p, best.customerId, link),
+        existing?.id,
+        p.keys,
+        actor,
+      );
+      const result = await this.answer(manager, best.customerId, 'linked', best);
+      if (decision.mergeProposal !== undefined) {
+        const [a, b] = decision.mergeProposal;
+        const second = ranked.find((c) => c.customerId === b) as RankedCustomer;
+        result.reviewId = await this.writer.openReview(
+          manager,
+          'customer_merge',
+          a,
+          b,
+          recordId,
+          second,
+          actor,
+        );
+        result.mergeProposedWith = await this.repository.customerNumberOf(manager, b);
+      }
+      return result;
+    }
+    const customerId = await this.writer.mintCustomer(manager, p.normalized, actor);
+    const link = linkDecision(decision.decision === 'review' ? 'review' : 'created', best, actor);
+    const recordId = await this.writer.attachRecord(
+      manager,
+      this.newRecord(p, customerId, link),
+      existing?.id,
+      p.keys,
+      actor,
+    );
+    const result = await this.answer(
+      manager,
+      customerId,
+      decision.decision === 'review' ? 'review' : 'created',
+      best,
+    );
+    if (decision.decision === 'review' && best !== undefined) {
+      result.reviewId = await this.writer.openReview(
+        manager,
+        'record_match',
+        customerId,
+        best.customerId,
+        recordId,
+        best,
+        actor,
+      );
+    }
+    return result;
+  }
+
+  /**
+   * A changed record is re-evaluated. It stays with its customer unless it now strongly matches
+   * another one: then, if it was its customer's only record, that customer is merged into the
+   * match (the old number keeps working); otherwise a steward is asked to merge.
+   */
+  private async reevaluate(
+    manager: EntityManager,
+    p: PreparedRecord,
+    existing: StoredSourceRecord & { customerId: string },
+    ranked: RankedCustomer[],
+    actor: string,
+  ): Promise<ResolveResult> {
+    const current = existing.customerId;
+    const others = ranked.filter((c) => c.customerId !== current);
+    const own = ranked.find((c) => c.customerId === current);
+    const decision = decide(others, this.matchConfig.config.thresholds);
+    const best = decision.best;
+    const link = linkDecision('linked', own ?? best, actor);
+    await this.writer.updateRecord(
+      manager,
+      existing.id,
+      this.newRecord(p, current, link),
+      p.keys,
+      actor,
+    );
+    if (
+      decision.decision === 'link' &&
+      best !== undefined &&
+      (own === undefined || best.score > own.score)
+    ) {
+      if ((await this.repository.countActiveRecords(manager, current)) === 1) {
+        const survivor = await this.writer.mergeCustomers(
+          manager,
+          best.customerId,
+          current,
+          actor,
+          'record changed and now matches',
+        );
+        return this.answer(manager, survivor, 'linked', best);
+      }
+      const result = await this.answer(manager, current, 'review', best);
+      result.reviewId = await this.writer.openReview(
+        manager,
+        'customer_merge',
+        best.customerId,
+        current,
+        existing.id,
+        best,
+        actor,
+      );
+      return result;
+    }
+    if (decision.decision === 'review' && best !== undefined) {
+      const result = await this.answer(manager, current, 'review', best);
+      result.reviewId = await this.writer.openReview(
+        manager,
+        'record_match',
+        current,
+        best.customerId,
+        existing.id,
+        best,
+        actor,
+      );
+      return result;
+    }
+    return this.answer(manager, current, 'linked', own);
+  }
+
+  /** The channel deleted its record: detach it and recompute (or deactivate) its customer. */
+  async detach(source: string, sourceId: string, actor: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.lock(manager, lockIdsFor([`src:${source}\u0000${sourceId}`]));
+      const existing = await this.repository.findSourceRecord(manager, source, sourceId);
+      if (existing === undefined || existing.status === 'deleted' || existing.customerId === null) {
+        throw new DomainError(
+          'SOURCE_RECORD_NOT_FOUND',
+          'No active source record with this source and id.',
+        );
+      }
+      await this.writer.detachRecord(
+        manager,
+        existing.id,
+        existing.customerId,
+        { source, sourceId },
+        actor,
+      );
+    });
+  }
+
+  /** Ranked candidates without writing anything (POST /v1/match). */
+  async match(input: CustomerRecordInput): Promise<MatchCandidate[]> {
+    const p = this.prepare(input);
+    const { upper, lower } = this.matchConfig.config.thresholds;
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const existing = await this.repository.findSourceRecord(
+        manager,
+        p.input.source,
+        p.input.sourceId,
+      );
+      const ranked = await this.scorer.rank(manager, p.normalized, p.keys, {
+        excludeRecordId: existing?.id,
+        values: 'masked',
+      });
+      const numbers = await this.repository.customerNumbersOf(
+        manager,
+        ranked.map((r) => r.customerId),
+      );
+      return ranked.map((r) => ({
+        customerNumber: numbers.get(r.customerId) as string,
+        score: r.score,
+        decision: r.score >= upper ? 'link' : r.score >= lower ? 'review' : 'below-threshold',
+        ...(r.rule === undefined ? {} : { rule: r.rule }),
+        explanation: r.explanation,
+      }));
+    });
+  }
+
+  private newRecord(p: PreparedRecord, customerId: string, link: LinkDecision): NewSourceRecord {
+    return {
+      source: p.input.source,
+      sourceId: p.input.sourceId,
+      kind: p.input.kind,
+      raw: p.input,
+      normalized: p.normalized,
+      contentHash: p.contentHash,
+      identityHash: p.identityHash,
+      customerId,
+      link,
+    };
+  }
+
+  private async answer(
+    manager: EntityManager,
+    customerId: string,
+    decision: ResolveResult['decision'],
+    best: RankedCustomer | undefined,
+  ): Promise<ResolveResult> {
+    return {
+      customerNumber: await this.repository.customerNumberOf(manager, customerId),
+      decision,
+      score: best?.score ?? null,
+      explanation: best?.explanation ?? [],
+    };
+  }
+}
+
+function linkDecision(
+  decision: LinkDecision['decision'],
+  best: RankedCustomer | undefined,
+  actor: string,
+): LinkDecision {
+  return {
+    decision,
+    score: best?.score ?? null,
+    explanation: best?.explanation ?? [],
+    actor,
+    at: new Date().toISOString(),
+  };
+}
+
+function hasIdentifyingField(record: NormalizedRecord): boolean {
+  return (
+    record.personName !== undefined ||
+    record.orgName !== undefined ||
+    record.phones.length > 0 ||
+    record.emails.length > 0 ||
+    record.id !== undefined
+  );
+}
