@@ -16,7 +16,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['src', 'migrations'].map((d) => join(root, d)).filter(existsSync);
+const sources = ['src', 'migrations', 'bench'].map((d) => join(root, d)).filter(existsSync);
 const stale = !existsSync(marker) || sources.some((d) => newestMtime(d) > statSync(marker).mtimeMs);
 if (stale) {
   process.stderr.write('Building (dist/ is missing or stale)...\n');

@@ -46,6 +46,70 @@ export class CustomerWriter {
     return id;
   }
 
+  /**
+   * The mint path, in as few round trips as the resolve latency budget allows: a new customer
+   * and its first source record, golden record computed in memory, one history and one event write.
+   */
+  async createCustomerWithRecord(
+    manager: EntityManager,
+    record: Omit<NewSourceRecord, 'customerId'>,
+    revivedRecordId: string | undefined,
+    keys: readonly BlockingKey[],
+    actor: string,
+  ): Promise<{ customerId: string; customerNumber: string; recordId: string }> {
+    const ids = await this.resolution.nextCustomerAndRecordIds(manager);
+    const recordId = revivedRecordId ?? ids.recordId;
+    const region = regionCodeFor(record.normalized);
+    const customerNumber = formatCustomerNumber(record.kind, region, ids.sequence);
+    const golden = buildGoldenRecord(
+      [
+        {
+          sourceRecordId: recordId,
+          source: record.source,
+          updatedAt: new Date(),
+          raw: record.raw,
+          normalized: record.normalized,
+        },
+      ],
+      this.matchConfig.config.sourceTrust,
+    );
+    const customerId = await this.resolution.insertCustomerWithGolden(
+      manager,
+      customerNumber,
+      record.kind,
+      region,
+      golden,
+    );
+    const full = { ...record, customerId };
+    if (revivedRecordId === undefined) {
+      await this.resolution.insertSourceRecordWithId(manager, recordId, full);
+      await this.resolution.insertBlockingKeys(manager, recordId, customerId, keys);
+    } else {
+      await this.resolution.updateSourceRecord(manager, recordId, full);
+      await this.resolution.replaceBlockingKeys(manager, recordId, customerId, keys);
+    }
+    const key = { source: record.source, sourceId: record.sourceId };
+    await this.history.append(manager, [
+      { customerId, action: 'created', actor },
+      {
+        customerId,
+        action: 'linked',
+        actor,
+        sourceRecordId: recordId,
+        details: { ...key, link: record.link },
+      },
+    ]);
+    await this.events.write(manager, [
+      { type: 'customer.created', customerNumber, payload: { kind: record.kind } },
+      {
+        type: 'record.linked',
+        customerNumber,
+        payload: { ...key, decision: record.link.decision },
+      },
+    ]);
+    return { customerId, customerNumber, recordId };
+  }
+
   /** Inserts a new source record (or revives a deleted one) on a customer. Returns its id. */
   async attachRecord(
     manager: EntityManager,

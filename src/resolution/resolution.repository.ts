@@ -143,6 +143,68 @@ export class ResolutionRepository {
     return Number(rows[0].n);
   }
 
+  /** A customer sequence number and a source record id in one round trip (the mint path). */
+  async nextCustomerAndRecordIds(
+    manager: EntityManager,
+  ): Promise<{ sequence: number; recordId: string }> {
+    const rows = await manager.query<{ n: string; r: string }[]>(
+      `SELECT nextval('customer_number_seq') AS n, nextval('source_records_id_seq') AS r`,
+    );
+    return { sequence: Number(rows[0].n), recordId: rows[0].r };
+  }
+
+  async insertCustomerWithGolden(
+    manager: EntityManager,
+    customerNumber: string,
+    kind: CustomerKind,
+    regionCode: string,
+    golden: unknown,
+  ): Promise<string> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO customers (customer_number, kind, region_code, golden) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [customerNumber, kind, regionCode, golden],
+    );
+    return rows[0].id;
+  }
+
+  async insertSourceRecordWithId(
+    manager: EntityManager,
+    id: string,
+    r: NewSourceRecord,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO source_records (id, source, source_id, customer_id, kind, raw, normalized, content_hash, identity_hash, link)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        id,
+        r.source,
+        r.sourceId,
+        r.customerId,
+        r.kind,
+        r.raw,
+        r.normalized,
+        r.contentHash,
+        r.identityHash,
+        r.link,
+      ],
+    );
+  }
+
+  async insertBlockingKeys(
+    manager: EntityManager,
+    recordId: string,
+    customerId: string,
+    keys: readonly BlockingKey[],
+  ): Promise<void> {
+    if (keys.length === 0) return;
+    await manager.query(
+      `INSERT INTO blocking_keys (key_type, key_value, source_record_id, customer_id)
+       SELECT DISTINCT t, v, $3::bigint, $4::bigint FROM unnest($1::text[], $2::text[]) AS k(t, v)
+       ON CONFLICT DO NOTHING`,
+      [keys.map((k) => k.type), keys.map((k) => k.value), recordId, customerId],
+    );
+  }
+
   async insertCustomer(
     manager: EntityManager,
     customerNumber: string,
@@ -190,13 +252,7 @@ export class ResolutionRepository {
     keys: readonly BlockingKey[],
   ): Promise<void> {
     await manager.query('DELETE FROM blocking_keys WHERE source_record_id = $1', [recordId]);
-    if (keys.length === 0) return;
-    await manager.query(
-      `INSERT INTO blocking_keys (key_type, key_value, source_record_id, customer_id)
-       SELECT DISTINCT t, v, $3::bigint, $4::bigint FROM unnest($1::text[], $2::text[]) AS k(t, v)
-       ON CONFLICT DO NOTHING`,
-      [keys.map((k) => k.type), keys.map((k) => k.value), recordId, customerId],
-    );
+    await this.insertBlockingKeys(manager, recordId, customerId, keys);
   }
 
   async customerNumberOf(manager: EntityManager, customerId: string): Promise<string> {

@@ -149,21 +149,20 @@ export class ResolutionService {
       }
       return result;
     }
-    const customerId = await this.writer.mintCustomer(manager, p.normalized, actor);
-    const link = linkDecision(decision.decision === 'review' ? 'review' : 'created', best, actor);
-    const recordId = await this.writer.attachRecord(
+    const kind = decision.decision === 'review' ? 'review' : 'created';
+    const { customerId, customerNumber, recordId } = await this.writer.createCustomerWithRecord(
       manager,
-      this.newRecord(p, customerId, link),
+      this.newRecordFields(p, linkDecision(kind, best, actor)),
       existing?.id,
       p.keys,
       actor,
     );
-    const result = await this.answer(
-      manager,
-      customerId,
-      decision.decision === 'review' ? 'review' : 'created',
-      best,
-    );
+    const result: ResolveResult = {
+      customerNumber,
+      decision: kind,
+      score: best?.score ?? null,
+      explanation: best?.explanation ?? [],
+    };
     if (decision.decision === 'review' && best !== undefined) {
       result.reviewId = await this.writer.openReview(
         manager,
@@ -296,6 +295,13 @@ export class ResolutionService {
   }
 
   private newRecord(p: PreparedRecord, customerId: string, link: LinkDecision): NewSourceRecord {
+    return { ...this.newRecordFields(p, link), customerId };
+  }
+
+  private newRecordFields(
+    p: PreparedRecord,
+    link: LinkDecision,
+  ): Omit<NewSourceRecord, 'customerId'> {
     return {
       source: p.input.source,
       sourceId: p.input.sourceId,
@@ -304,7 +310,6 @@ export class ResolutionService {
       normalized: p.normalized,
       contentHash: p.contentHash,
       identityHash: p.identityHash,
-      customerId,
       link,
     };
   }

@@ -1,0 +1,67 @@
+/**
+ * Resolve latency and throughput against a running server-mode API: autocannon at 1, 16 and 64
+ * concurrent clients, each request a different generated record (so the mix of created / linked /
+ * unchanged is realistic). Latency percentiles are computed from every response's own time.
+ */
+import autocannon from 'autocannon';
+import type { CustomerRecordInput } from '../../src/normalize/customer-record';
+
+export interface LatencyRun {
+  connections: number;
+  seconds: number;
+  requests: number;
+  non2xx: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export async function benchResolve(
+  url: string,
+  key: string,
+  records: readonly CustomerRecordInput[],
+  connections: number,
+  seconds: number,
+  offset: { next: number },
+): Promise<LatencyRun> {
+  const latencies: number[] = [];
+  let finish: (result: autocannon.Result) => void = () => undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const options: autocannon.Options = {
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/resolve',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify(records[offset.next++ % records.length]),
+        }),
+      },
+    ],
+  };
+  const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
+  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await done;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return {
+    connections,
+    seconds,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    perSecond: result.requests.total / seconds,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+  };
+}

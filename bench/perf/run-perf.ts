@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:perf`: resolve latency / throughput at 1, 16 and 64 concurrent clients against a
+ * server-mode API on a scratch database (local PostgreSQL + Redis), on generated Chinese
+ * multi-channel records. Results are printed and written to bench/results/perf-resolve.json.
+ * Import throughput is measured by `npm run bench:import` (bench/perf/import-bench.ts).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import type { CustomerRecordInput } from '../../src/normalize/customer-record';
+import { datasetsDir, findProjectRoot } from '../common/project-paths';
+import { createScratchDatabase } from '../common/scratch-database';
+import { generateRecords } from '../gen/generator';
+import { loadReferenceData } from '../gen/reference-data';
+import { peakRssMb, startApi } from './api-process';
+import { benchResolve, type LatencyRun } from './resolve-bench';
+
+interface Options {
+  seconds: number;
+  connections: string;
+  persons: number;
+  orgs: number;
+  port: number;
+}
+
+async function main(): Promise<void> {
+  const options = new Command('bench:perf')
+    .option('--seconds <n>', 'seconds per concurrency level', Number, 20)
+    .option('--connections <list>', 'concurrency levels', '1,16,64')
+    .option('--persons <n>', 'generated persons', Number, 60000)
+    .option('--orgs <n>', 'generated organisations', Number, 10000)
+    .option('--port <n>', 'API port', Number, 3917)
+    .parse()
+    .opts<Options>();
+  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const records: CustomerRecordInput[] = [];
+  for (const generated of generateRecords(
+    { persons: options.persons, orgs: options.orgs, seed: 42 },
+    loadReferenceData(datasetsDir()),
+  )) {
+    records.push(generated.record);
+  }
+  const scratch = await createScratchDatabase(databaseUrl, 'perf');
+  const api = await startApi(scratch.url, redisUrl, options.port, { DB_POOL_SIZE: '32' });
+  const runs: LatencyRun[] = [];
+  try {
+    const offset = { next: 0 };
+    await benchResolve(api.url, api.key, records, 8, 5, offset); // warm-up: JIT, pool, caches
+    for (const connections of options.connections.split(',').map(Number)) {
+      runs.push(
+        await benchResolve(api.url, api.key, records, connections, options.seconds, offset),
+      );
+    }
+    const apiPeakMb = peakRssMb(api.process.pid as number);
+    report(runs, records.length, offset.next, apiPeakMb);
+  } finally {
+    await api.stop();
+    await scratch.drop();
+  }
+}
+
+function report(runs: LatencyRun[], generated: number, used: number, apiPeakMb: number): void {
+  const lines = [
+    `Resolve latency, server mode, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`,
+    `records: generated Chinese multi-channel set (seed 42, ${generated} records; ${used} sent, each request a new record)`,
+    '',
+    'clients | requests | req/s  | p50 ms | p95 ms | p99 ms | non-2xx',
+    '--------|----------|--------|--------|--------|--------|--------',
+    ...runs.map((r) =>
+      [
+        String(r.connections).padStart(7),
+        String(r.requests).padStart(8),
+        r.perSecond.toFixed(0).padStart(6),
+        r.p50.toFixed(1).padStart(6),
+        r.p95.toFixed(1).padStart(6),
+        r.p99.toFixed(1).padStart(6),
+        String(r.non2xx).padStart(7),
+      ].join(' | '),
+    ),
+    '',
+    `API process peak RSS: ${apiPeakMb} MB`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const dir = join(findProjectRoot(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'perf-resolve.json'),
+    JSON.stringify(
+      {
+        runs,
+        apiPeakMb,
+        machine: {
+          cpus: cpus().length,
+          memGb: Math.round(totalmem() / 2 ** 30),
+          node: process.version,
+        },
+        at: new Date().toISOString(),
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:perf failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
