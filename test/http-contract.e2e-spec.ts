@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './helpers/test-app';
+import { isServerMode } from './helpers/test-config';
 
 describe('HTTP contract: auth, problem details, health, docs', () => {
   let t: TestApp;
@@ -81,6 +82,8 @@ describe('HTTP contract: auth, problem details, health, docs', () => {
     const ready = await t.http.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.info.database.status).toBe('up');
+    // Server mode also needs Redis (jobs); embedded mode has no Redis to check.
+    expect(ready.body.info.redis?.status).toBe(isServerMode() ? 'up' : undefined);
   });
 
   it('serves the OpenAPI document and its UI without a key', async () => {
