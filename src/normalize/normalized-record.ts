@@ -37,6 +37,11 @@ export interface NormalizedOrgName {
   region?: string;
   /** Branch designation (…分公司 / 北京分公司 / branch): a branch is a different customer. */
   branch?: string;
+  /** Core without its trailing industry words (华为技术 → 华为, "acme software" → "acme"): a
+   *  blocking key that lets 华为技术 meet 华为科技; too coarse to decide a match on its own. */
+  tradeName?: string;
+  /** The industry words split off the core (技术, 计算机系统, "software"), when there are any. */
+  industry?: string;
 }
 
 export type PhoneType = 'mobile' | 'fixed' | 'unknown';
