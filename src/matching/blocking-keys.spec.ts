@@ -1,0 +1,143 @@
+import type { CustomerRecordInput } from '../normalize/customer-record';
+import type { NormalizedRecord } from '../normalize/normalized-record';
+import { normalizeRecord } from '../normalize/normalize-record';
+import { blockingKeys, hash53 } from './blocking-keys';
+
+const record = (input: Partial<CustomerRecordInput>): NormalizedRecord =>
+  normalizeRecord({ source: 'test', sourceId: '1', kind: 'person', ...input }).record;
+
+const keysOf = (r: NormalizedRecord) => new Set(blockingKeys(r).map((k) => `${k.type}:${k.value}`));
+const shared = (a: NormalizedRecord, b: NormalizedRecord) =>
+  [...keysOf(a)].filter((k) => keysOf(b).has(k));
+
+const febrl = (
+  given: string,
+  family: string,
+  dob: string,
+  line1: string,
+  postcode: string,
+  city: string,
+) =>
+  record({
+    givenName: given,
+    familyName: family,
+    birthDate: dob,
+    idNumber: '1804974',
+    idType: 'ssn',
+    address: { line1, city, postcode, country: 'AU' },
+  });
+
+describe('blockingKeys', () => {
+  it('indexes identifiers, phones and e-mails exactly', () => {
+    const keys = keysOf(
+      record({
+        name: '张伟',
+        idNumber: '11010519491231002X',
+        phones: ['13812345678'],
+        emails: ['zw@example.com'],
+      }),
+    );
+    expect([...keys]).toEqual(
+      expect.arrayContaining([
+        'id:cn_resident|11010519491231002X',
+        'phone:+8613812345678',
+        'email:zw@example.com',
+      ]),
+    );
+  });
+
+  it.each([
+    [
+      'Han and pinyin spellings',
+      record({ name: '张伟', birthDate: '1985-03-02' }),
+      record({ name: 'Wei Zhang', birthDate: '19850302' }),
+    ],
+    [
+      'traditional and simplified',
+      record({ name: '張偉', address: '北京市朝阳区建国路88号' }),
+      record({ name: '张伟', address: '北京市朝阳区朝阳路1号' }),
+    ],
+    [
+      'a mistyped given name',
+      febrl('madeline', 'mason', '19081128', '54 hoseason street', '4881', 'granville'),
+      febrl('madelnie', 'mason', '19081128', '54 hoseason street', '4881', 'granville'),
+    ],
+    [
+      'a mistyped family name and birth date',
+      febrl('benjamin', 'camens', '19750706', '7 harrison street', '4505', 'lindfield'),
+      febrl('benjamin', 'cames', '19750606', '16 harrison street', '4505', 'lindfield'),
+    ],
+    [
+      'swapped name order',
+      febrl('harvey', 'shepherdson', '19711002', '34 lumholtz place', '6430', 'roleystone'),
+      febrl('shepherdosn', 'harvey', '19711002', '34 lumholtz place', '6403', 'wilsn'),
+    ],
+    [
+      'a mistyped street name',
+      febrl('nathan', 'challenor', '19600213', '1 wellington street', '5109', 'cronulla'),
+      febrl('caleb', 'challenor', '19600113', '1 wellingtfn street', '5109', ''),
+    ],
+    [
+      'a mistyped mail domain',
+      record({ name: 'Theodore Morris', emails: ['t.m39@brooks-sawyer.com'] }),
+      record({ name: 'eTheodroe', emails: ['t.m39@brooks-sawer.com'] }),
+    ],
+    [
+      'the same company name',
+      record({ kind: 'organization', name: '北京华为技术有限公司' }),
+      record({ kind: 'organization', name: '华为技术有限公司' }),
+    ],
+    [
+      'the trade name with other industry words',
+      record({ kind: 'organization', name: '华为技术有限公司' }),
+      record({ kind: 'organization', name: '华为科技有限公司' }),
+    ],
+  ])('lets records meet despite %s', (_, a, b) => {
+    expect(shared(a, b).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the key count small: about ten for a typical record', () => {
+    const typical = febrl('mitchell', 'green', '19560409', '7 wallaby place', '2119', 'cleveland');
+    expect(blockingKeys(typical).length).toBeLessThanOrEqual(10);
+  });
+
+  it('bounds the key count of a record with many contacts', () => {
+    const full = record({
+      name: 'Mitchell Green',
+      birthDate: '1956-04-09',
+      idNumber: '1804974',
+      phones: ['13812345678', '13912345678', '010-88886666', '13712345678'],
+      emails: ['m.green@example.com'],
+      address: {
+        line1: '7 wallaby place',
+        line2: 'delmar',
+        city: 'cleveland',
+        postcode: '2119',
+        country: 'AU',
+      },
+    });
+    expect(blockingKeys(full).length).toBeLessThanOrEqual(15);
+  });
+
+  it('keeps every key value short', () => {
+    const long = record({
+      kind: 'organization',
+      name: '中国长江三峡集团有限公司'.repeat(4),
+      address: '北京市海淀区中关村大街一百二十三号院南区东侧'.repeat(3),
+    });
+    for (const key of blockingKeys(long)) expect(key.value.length).toBeLessThanOrEqual(48);
+  });
+
+  it('returns no duplicates', () => {
+    const keys = blockingKeys(record({ name: 'Ann Ann', birthDate: '1985-03-02' }));
+    expect(new Set(keys.map((k) => `${k.type}:${k.value}`)).size).toBe(keys.length);
+  });
+});
+
+describe('hash53', () => {
+  it('is stable and spreads similar inputs', () => {
+    expect(hash53('abc')).toBe(hash53('abc'));
+    expect(hash53('abc')).not.toBe(hash53('abd'));
+    expect(hash53('x'.repeat(1000)).length).toBeLessThanOrEqual(12);
+  });
+});
