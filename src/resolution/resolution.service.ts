@@ -70,6 +70,33 @@ export class ResolutionService {
     return this.dataSource.transaction((manager) => this.resolvePrepared(manager, prepared, actor));
   }
 
+  /**
+   * Imports: resolves prepared records in order inside the caller's transaction, so rows of one
+   * batch see each other (two rows of one new person make one customer). The locks of all the
+   * records are taken first, in one ascending call: taking them record by record would let two
+   * batches sharing keys each hold one and wait for the other. resolvePrepared then takes its own
+   * again, which a transaction already holding them passes at once. The key strings must stay
+   * those of resolvePrepared.
+   */
+  async resolveBatch(
+    manager: EntityManager,
+    prepared: readonly PreparedRecord[],
+    actor: string,
+  ): Promise<ResolveResult[]> {
+    await this.repository.lock(
+      manager,
+      lockIdsFor(
+        prepared.flatMap((p) => [
+          `src:${p.input.source}\u0000${p.input.sourceId}`,
+          ...p.keys.map((k) => `${k.type}:${k.value}`),
+        ]),
+      ),
+    );
+    const results: ResolveResult[] = [];
+    for (const p of prepared) results.push(await this.resolvePrepared(manager, p, actor));
+    return results;
+  }
+
   /** Also used by imports, which resolve many prepared records in one transaction. */
   async resolvePrepared(
     manager: EntityManager,
