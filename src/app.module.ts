@@ -9,6 +9,9 @@ import { JobsModule } from './jobs/jobs.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { EventsModule } from './events/events.module';
 import { ResolutionModule } from './resolution/resolution.module';
+import { ReviewModule } from './review/review.module';
+import { StewardshipModule } from './customers/stewardship.module';
+import { ConsoleModule } from './console/console.module';
 
 export type ProcessRole = 'api' | 'worker' | 'cli';
 
@@ -31,6 +34,9 @@ export class AppModule {
         MaintenanceModule,
         EventsModule,
         ResolutionModule,
+        StewardshipModule,
+        ReviewModule,
+        ConsoleModule,
       ],
     };
   }

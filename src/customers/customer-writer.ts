@@ -6,11 +6,23 @@ import type { BlockingKey } from '../matching/blocking-keys';
 import type { ScoredCandidate } from '../matching/score';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { MatchConfigHolder } from '../resolution/match-config.provider';
-import { ResolutionRepository, type NewSourceRecord } from '../resolution/resolution.repository';
+import {
+  type CandidateRecord,
+  ResolutionRepository,
+  type NewSourceRecord,
+} from '../resolution/resolution.repository';
 import type { ReviewKind } from '../review/review-item.entity';
-import { formatCustomerNumber, regionCodeFor } from './customer-number';
+import { formatCustomerNumber, regionCodeFor } from '../matching/customer-number';
 import { CustomersRepository } from './customers.repository';
-import { buildGoldenRecord } from './survivorship';
+import { buildGoldenRecord } from '../matching/survivorship';
+
+/** The customer chosen for a link was merged or emptied by another transaction meanwhile. */
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('The customer changed concurrently; resolve again');
+    this.name = 'ConcurrentChangeError';
+  }
+}
 
 /**
  * The writes that change customers: mint, attach and update records, merge, recompute golden
@@ -71,7 +83,7 @@ export class CustomerWriter {
           normalized: record.normalized,
         },
       ],
-      this.matchConfig.config.sourceTrust,
+      this.matchConfig.config,
     );
     const customerId = await this.resolution.insertCustomerWithGolden(
       manager,
@@ -108,6 +120,69 @@ export class CustomerWriter {
       },
     ]);
     return { customerId, customerNumber, recordId };
+  }
+
+  /**
+   * Links a new (or revived) source record to an existing customer. The golden record is rebuilt
+   * in memory from the customer's records, already loaded for scoring, plus the new one.
+   */
+  async linkNewRecord(
+    manager: EntityManager,
+    record: NewSourceRecord,
+    revivedRecordId: string | undefined,
+    keys: readonly BlockingKey[],
+    customerRecords: readonly CandidateRecord[],
+    actor: string,
+  ): Promise<{ recordId: string; customerNumber: string }> {
+    const target = await this.customers.lockActiveCustomer(manager, record.customerId);
+    if (target === undefined) throw new ConcurrentChangeError();
+    let recordId: string;
+    if (revivedRecordId === undefined) {
+      recordId = await this.resolution.insertSourceRecord(manager, record);
+      await this.resolution.insertBlockingKeys(manager, recordId, record.customerId, keys);
+    } else {
+      recordId = revivedRecordId;
+      await this.resolution.updateSourceRecord(manager, recordId, record);
+      await this.resolution.replaceBlockingKeys(manager, recordId, record.customerId, keys);
+    }
+    const survivors = [
+      ...customerRecords.map((r) => ({
+        sourceRecordId: r.recordId,
+        source: r.source,
+        updatedAt: new Date(r.updatedAt),
+        normalized: r.normalized,
+      })),
+      {
+        sourceRecordId: recordId,
+        source: record.source,
+        updatedAt: new Date(),
+        normalized: record.normalized,
+      },
+    ];
+    const golden = buildGoldenRecord(survivors, this.matchConfig.config, target.pins);
+    await this.customers.saveGolden(manager, record.customerId, golden, 'active');
+    const key = { source: record.source, sourceId: record.sourceId };
+    await this.events.writeWithHistory(
+      manager,
+      [
+        {
+          type: 'record.linked',
+          customerNumber: target.customerNumber,
+          payload: { ...key, decision: record.link.decision },
+        },
+        { type: 'customer.updated', customerNumber: target.customerNumber },
+      ],
+      [
+        {
+          customerId: record.customerId,
+          action: 'linked',
+          actor,
+          sourceRecordId: recordId,
+          details: { ...key, link: record.link },
+        },
+      ],
+    );
+    return { recordId, customerNumber: target.customerNumber };
   }
 
   /** Inserts a new source record (or revives a deleted one) on a customer. Returns its id. */
@@ -309,7 +384,7 @@ export class CustomerWriter {
     }
     const golden = buildGoldenRecord(
       state.records,
-      this.matchConfig.config.sourceTrust,
+      this.matchConfig.config,
       state.pins,
     );
     await this.customers.saveGolden(

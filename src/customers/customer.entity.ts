@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -18,6 +19,7 @@ export type CustomerStatus = 'active' | 'inactive' | 'merged';
 @Unique('uq_customers_customer_number', ['customerNumber'])
 @Check('ck_customers_status', `"status" IN ('active', 'inactive', 'merged')`)
 @Check('ck_customers_kind', `"kind" IN ('person', 'organization')`)
+@Index('idx_customers_merged_into', ['mergedIntoId'])
 export class CustomerEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_customers' })
   id!: string;

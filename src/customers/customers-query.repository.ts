@@ -4,7 +4,7 @@ import type { BlockingKey } from '../matching/blocking-keys';
 import type { CustomerKind } from '../normalize/customer-record';
 import type { CustomerStatus, PinnedValue } from './customer.entity';
 import type { LinkDecision } from './source-record.entity';
-import type { GoldenRecord } from './survivorship';
+import type { StoredGolden } from './stored-golden';
 
 export interface CustomerRow {
   id: string;
@@ -13,7 +13,7 @@ export interface CustomerRow {
   status: CustomerStatus;
   mergedIntoId: string | null;
   regionCode: string;
-  golden: GoldenRecord;
+  golden: StoredGolden;
   pins: Record<string, PinnedValue>;
   createdAt: Date;
   updatedAt: Date;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReviewKind } from '../review/review-item.entity';
 import type { CustomerStatus, PinnedValue } from './customer.entity';
-import type { GoldenRecord, SurvivorInput } from './survivorship';
+import type { GoldenRecord, SurvivorInput } from '../matching/survivorship';
 
 export interface SurvivorshipState {
   customerNumber: string;
@@ -19,6 +19,22 @@ export class CustomersRepository {
       'SELECT id FROM customers WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE',
       [ids],
     );
+  }
+
+  /** Locks an active customer for a link and returns what the link needs; undefined if merged or inactive. */
+  async lockActiveCustomer(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ customerNumber: string; pins: Record<string, PinnedValue> } | undefined> {
+    const rows = await manager.query<
+      { customer_number: string; pins: Record<string, PinnedValue> }[]
+    >(
+      `SELECT customer_number, pins FROM customers WHERE id = $1 AND status = 'active' FOR UPDATE`,
+      [id],
+    );
+    return rows[0] === undefined
+      ? undefined
+      : { customerNumber: rows[0].customer_number, pins: rows[0].pins };
   }
 
   async moveRecords(manager: EntityManager, from: string, to: string): Promise<void> {

@@ -4,10 +4,10 @@ import { DomainError } from '../common/domain-error';
 import { blockingKeys, type BlockingKey, type BlockingKeyType } from '../matching/blocking-keys';
 import type { CustomerRecordInput } from '../normalize/customer-record';
 import { normalizeRecord } from '../normalize/normalize-record';
-import { parseCustomerNumber } from './customer-number';
+import { parseCustomerNumber } from '../matching/customer-number';
 import type { CustomerSummary, CustomerView, GoldenAttributeView } from './customer-view';
 import { CustomersQueryRepository, type CustomerRow } from './customers-query.repository';
-import type { GoldenValue } from './survivorship';
+import { goldenValues, type StoredGoldenValue } from './stored-golden';
 
 export interface CustomerSearch {
   name?: string;
@@ -55,14 +55,7 @@ export class CustomersService {
       kind: customer.kind,
       status: customer.status,
       regionCode: customer.regionCode,
-      golden: Object.fromEntries(
-        Object.entries(customer.golden).map(([name, value]) => [
-          name,
-          Array.isArray(value)
-            ? value.map((v) => goldenView(v, lineage))
-            : goldenView(value, lineage),
-        ]),
-      ),
+      golden: goldenViews(customer, lineage),
       pins: customer.pins,
       sourceRecords: records.map((r) => ({
         source: r.source,
@@ -86,12 +79,12 @@ export class CustomersService {
   /** Resolves a number to its row; 400 for a malformed number, 404 for an unknown one. */
   async requireCustomer(customerNumber: string): Promise<CustomerRow> {
     const parsed = parseCustomerNumber(customerNumber);
-    if ('problem' in parsed) {
+    if (!parsed.ok) {
       throw new DomainError('INVALID_CUSTOMER_NUMBER', 'This is not a valid customer number.', [
         {
           field: 'customerNumber',
-          code: `CUSTOMER_NUMBER_${parsed.problem}`,
-          message: `customer number has a bad ${parsed.problem.toLowerCase().replace('_', ' ')}`,
+          code: `CUSTOMER_NUMBER_${parsed.problem.toUpperCase()}`,
+          message: `customer number has a bad ${parsed.problem}`,
         },
       ]);
     }
@@ -175,31 +168,40 @@ function searchKeyGroups(search: CustomerSearch): BlockingKey[][] {
 }
 
 function goldenRecordIds(customer: CustomerRow): string[] {
-  return Object.values(customer.golden)
-    .flatMap((v) => (Array.isArray(v) ? v : [v]))
+  return goldenValues(customer.golden)
     .map((v) => v.sourceRecordId)
-    .filter((id): id is string => id !== null);
+    .filter((id): id is string => typeof id === 'string');
 }
 
-function goldenView(
-  value: GoldenValue,
-  lineage: Map<string, { source: string; sourceId: string }>,
-): GoldenAttributeView {
+type Lineage = Map<string, { source: string; sourceId: string }>;
+
+/** Each golden attribute with the source record (source, sourceId) it came from. */
+function goldenViews(customer: CustomerRow, lineage: Lineage): CustomerView['golden'] {
+  const views: CustomerView['golden'] = {};
+  for (const [name, value] of Object.entries(customer.golden)) {
+    if (Array.isArray(value)) views[name] = value.map((v) => goldenView(v, lineage));
+    else if (typeof value === 'object') views[name] = goldenView(value, lineage);
+  }
+  return views;
+}
+
+function goldenView(value: StoredGoldenValue, lineage: Lineage): GoldenAttributeView {
+  const id = value.sourceRecordId;
   return {
     value: value.value,
     rule: value.rule,
-    source: value.sourceRecordId === null ? null : (lineage.get(value.sourceRecordId) ?? null),
+    source: typeof id === 'string' ? (lineage.get(id) ?? null) : null,
   };
 }
 
 function summarize(row: CustomerRow, recordCount: number): CustomerSummary {
-  const name = row.golden.name;
+  const name = row.golden.name ?? row.golden.orgName;
   const phones = row.golden.phones;
   return {
     customerNumber: row.customerNumber,
     kind: row.kind,
     status: row.status,
-    name: name !== undefined && !Array.isArray(name) ? String(name.value) : null,
+    name: typeof name === 'object' && !Array.isArray(name) ? String(name.value) : null,
     phones: Array.isArray(phones) ? phones.map((p) => String(p.value)) : [],
     sourceRecordCount: recordCount,
   };

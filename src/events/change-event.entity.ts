@@ -7,7 +7,8 @@ export type ChangeEventType =
   | 'customer.split'
   | 'customer.deactivated'
   | 'record.linked'
-  | 'record.detached';
+  | 'record.detached'
+  | 'review.decided';
 
 /**
  * The outbox: one row per change, written in the change's own transaction. The feed orders by

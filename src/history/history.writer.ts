@@ -13,24 +13,31 @@ export interface HistoryEntry {
   details?: Record<string, unknown>;
 }
 
+/** The history insert with its parameters starting at $first (8 parameters). */
+export function historyInsertSql(first: number): string {
+  const p = (i: number): string => `$${first + i}`;
+  return `INSERT INTO customer_history (customer_id, action, actor, reason, source_record_id, related_customer_id, review_id, details)
+       SELECT * FROM unnest(${p(0)}::bigint[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::bigint[], ${p(5)}::bigint[], ${p(6)}::bigint[], ${p(7)}::jsonb[])`;
+}
+
+export function historyParams(entries: readonly HistoryEntry[]): unknown[] {
+  return [
+    entries.map((e) => e.customerId),
+    entries.map((e) => e.action),
+    entries.map((e) => e.actor),
+    entries.map((e) => e.reason ?? null),
+    entries.map((e) => e.sourceRecordId ?? null),
+    entries.map((e) => e.relatedCustomerId ?? null),
+    entries.map((e) => e.reviewId ?? null),
+    entries.map((e) => JSON.stringify(e.details ?? {})),
+  ];
+}
+
 /** Appends to customers' audit trail inside the caller's transaction. */
 @Injectable()
 export class HistoryWriter {
   async append(manager: EntityManager, entries: readonly HistoryEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await manager.query(
-      `INSERT INTO customer_history (customer_id, action, actor, reason, source_record_id, related_customer_id, review_id, details)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::jsonb[])`,
-      [
-        entries.map((e) => e.customerId),
-        entries.map((e) => e.action),
-        entries.map((e) => e.actor),
-        entries.map((e) => e.reason ?? null),
-        entries.map((e) => e.sourceRecordId ?? null),
-        entries.map((e) => e.relatedCustomerId ?? null),
-        entries.map((e) => e.reviewId ?? null),
-        entries.map((e) => JSON.stringify(e.details ?? {})),
-      ],
-    );
+    await manager.query(historyInsertSql(1), historyParams(entries));
   }
 }

@@ -19,7 +19,8 @@ export interface SurvivorInput {
   sourceRecordId: string;
   source: string;
   updatedAt: Date;
-  raw: CustomerRecordInput;
+  /** Not used to choose values; callers that have it may pass it. */
+  raw?: CustomerRecordInput;
   normalized: NormalizedRecord;
 }
 

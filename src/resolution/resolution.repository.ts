@@ -16,7 +16,17 @@ export interface StoredSourceRecord {
 export interface CandidateRecord {
   recordId: string;
   customerId: string;
+  source: string;
+  updatedAt: Date;
   normalized: NormalizedRecord;
+}
+
+/** Everything the resolve path reads after taking its locks, in one round trip. */
+export interface ResolveReads {
+  existing: StoredSourceRecord | undefined;
+  candidateCustomerIds: string[];
+  population: number;
+  nameCount: number;
 }
 
 export interface NewSourceRecord {
@@ -30,6 +40,23 @@ export interface NewSourceRecord {
   customerId: string;
   link: LinkDecision;
 }
+
+/**
+ * Customers sharing a blocking key ($3 types, $4 values) with a record, skipping generic keys
+ * (shared by more than $5 customers); merged customers are followed to their survivor.
+ */
+const CANDIDATES_SQL = `
+  WITH k AS (SELECT * FROM unnest($3::text[], $4::text[]) AS k(key_type, key_value)),
+       hits AS (
+         SELECT s.customer_ids FROM k CROSS JOIN LATERAL (
+           SELECT array_agg(DISTINCT b.customer_id) AS customer_ids
+             FROM (SELECT customer_id FROM blocking_keys b
+                    WHERE b.key_type = k.key_type AND b.key_value = k.key_value
+                    LIMIT $5 * 4 + 1) b) s)
+  SELECT DISTINCT COALESCE(c.merged_into_id, c.id)
+    FROM hits CROSS JOIN LATERAL unnest(hits.customer_ids) AS cid
+    JOIN customers c ON c.id = cid
+   WHERE cardinality(hits.customer_ids) <= $5 AND c.status <> 'inactive'`;
 
 /**
  * SQL of the resolve path. Every method takes the transaction's EntityManager: the whole resolve
@@ -58,54 +85,54 @@ export class ResolutionRepository {
   }
 
   /**
-   * Customers sharing a blocking key with the record, skipping generic keys (shared by more than
-   * `genericLimit` customers). Merged customers are followed to their survivor.
+   * The record's stored version (locked), its candidate customers and the term-frequency inputs
+   * in one statement. Must run after the advisory locks: the statement's snapshot then includes
+   * every transaction that held them.
    */
-  async findCandidateCustomers(
+  async readForResolve(
     manager: EntityManager,
+    source: string,
+    sourceId: string,
     keys: readonly BlockingKey[],
     genericLimit: number,
-  ): Promise<string[]> {
-    if (keys.length === 0) return [];
-    const rows = await manager.query<{ customer_id: string }[]>(
-      `WITH k AS (SELECT * FROM unnest($1::text[], $2::text[]) AS k(key_type, key_value)),
-            hits AS (
-              SELECT k.key_type, k.key_value, s.customer_ids
-                FROM k CROSS JOIN LATERAL (
-                  SELECT array_agg(DISTINCT b.customer_id) AS customer_ids
-                    FROM (SELECT customer_id FROM blocking_keys b
-                           WHERE b.key_type = k.key_type AND b.key_value = k.key_value
-                           LIMIT $3 * 4 + 1) b
-                ) s)
-       SELECT DISTINCT COALESCE(c.merged_into_id, c.id) AS customer_id
-         FROM hits CROSS JOIN LATERAL unnest(hits.customer_ids) AS cid
-         JOIN customers c ON c.id = cid
-        WHERE cardinality(hits.customer_ids) <= $3 AND c.status <> 'inactive'`,
-      [keys.map((k) => k.type), keys.map((k) => k.value), genericLimit],
+    nameCountCap: number,
+  ): Promise<ResolveReads> {
+    const nameKey = keys.find((k) => k.type === 'name');
+    const [row] = await manager.query<
+      {
+        existing: StoredSourceRecord | null;
+        candidates: string[];
+        population: string;
+        name_count: number;
+      }[]
+    >(
+      `SELECT to_jsonb(e) AS existing,
+              ARRAY(${CANDIDATES_SQL}) AS candidates,
+              (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM customer_number_seq) AS population,
+              (SELECT count(DISTINCT customer_id)::int FROM
+                 (SELECT customer_id FROM blocking_keys WHERE key_type = $6 AND key_value = $7 LIMIT $8) n) AS name_count
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (
+           SELECT id::text, customer_id::text AS "customerId", content_hash AS "contentHash", identity_hash AS "identityHash", status
+             FROM source_records WHERE source = $1 AND source_id = $2 FOR UPDATE
+         ) e ON true`,
+      [
+        source,
+        sourceId,
+        keys.map((k) => k.type),
+        keys.map((k) => k.value),
+        genericLimit,
+        nameKey?.type ?? '',
+        nameKey?.value ?? '',
+        nameCountCap,
+      ],
     );
-    return rows.map((r) => r.customer_id);
-  }
-
-  /** Distinct customers holding one key value, counted up to `cap` (term frequencies). */
-  async countCustomersWithKey(
-    manager: EntityManager,
-    key: BlockingKey,
-    cap: number,
-  ): Promise<number> {
-    const rows = await manager.query<{ n: number }[]>(
-      `SELECT count(DISTINCT customer_id)::int AS n FROM
-         (SELECT customer_id FROM blocking_keys WHERE key_type = $1 AND key_value = $2 LIMIT $3) s`,
-      [key.type, key.value, cap],
-    );
-    return rows[0]?.n ?? 0;
-  }
-
-  /** Customers ever issued: the population behind term frequencies (cheap, monotonic). */
-  async customerPopulation(manager: EntityManager): Promise<number> {
-    const rows = await manager.query<{ n: string }[]>(
-      'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM customer_number_seq',
-    );
-    return Number(rows[0]?.n ?? 0);
+    return {
+      existing: row.existing ?? undefined,
+      candidateCustomerIds: row.candidates.map(String),
+      population: Number(row.population),
+      nameCount: row.name_count,
+    };
   }
 
   async loadActiveRecords(
@@ -114,7 +141,7 @@ export class ResolutionRepository {
   ): Promise<CandidateRecord[]> {
     if (customerIds.length === 0) return [];
     return manager.query<CandidateRecord[]>(
-      `SELECT id AS "recordId", customer_id AS "customerId", normalized
+      `SELECT id AS "recordId", customer_id AS "customerId", source, updated_at AS "updatedAt", normalized
          FROM source_records WHERE customer_id = ANY($1::bigint[]) AND status = 'active'`,
       [customerIds],
     );

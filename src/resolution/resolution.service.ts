@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { CustomerWriter } from '../customers/customer-writer';
+import { ConcurrentChangeError, CustomerWriter } from '../customers/customer-writer';
 import type { LinkDecision } from '../customers/source-record.entity';
 import { blockingKeys, type BlockingKey } from '../matching/blocking-keys';
 import { decide } from '../matching/decide';
@@ -9,7 +9,7 @@ import type { CustomerRecordInput } from '../normalize/customer-record';
 import { normalizeRecord } from '../normalize/normalize-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { lockIdsFor } from './advisory-locks';
-import { CandidateScorer, type RankedCustomer } from './candidate-scorer';
+import { CandidateScorer, type RankedCustomer, type Ranking } from './candidate-scorer';
 import { MatchConfigHolder } from './match-config.provider';
 import { contentHash, identityHash } from './record-hashes';
 import type { MatchCandidate, ResolveResult } from './resolve-result';
@@ -18,6 +18,20 @@ import {
   type NewSourceRecord,
   type StoredSourceRecord,
 } from './resolution.repository';
+
+/** A resolve that lost a race with a merge is retried this many times in all. */
+const MAX_ATTEMPTS = 3;
+
+/** Counting a name's customers beyond this changes its weight by a negligible amount. */
+const NAME_COUNT_CAP = 5000;
+
+/** What a resolve locks: its own source key and every blocking key (imports lock a batch's union). */
+function lockKeysOf(p: PreparedRecord): string[] {
+  return [
+    `src:${p.input.source}\u0000${p.input.sourceId}`,
+    ...p.keys.map((k) => `${k.type}:${k.value}`),
+  ];
+}
 
 interface PreparedRecord {
   input: CustomerRecordInput;
@@ -65,9 +79,21 @@ export class ResolutionService {
     };
   }
 
-  resolve(input: CustomerRecordInput, actor: string): Promise<ResolveResult> {
+  /**
+   * One transaction per record. If a steward merged the chosen customer away between our read and
+   * our write, or a deadlock with a steward's merge aborted us, the record is resolved again.
+   */
+  async resolve(input: CustomerRecordInput, actor: string): Promise<ResolveResult> {
     const prepared = this.prepare(input);
-    return this.dataSource.transaction((manager) => this.resolvePrepared(manager, prepared, actor));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) =>
+          this.resolvePrepared(manager, prepared, actor),
+        );
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /**
@@ -83,15 +109,7 @@ export class ResolutionService {
     prepared: readonly PreparedRecord[],
     actor: string,
   ): Promise<ResolveResult[]> {
-    await this.repository.lock(
-      manager,
-      lockIdsFor(
-        prepared.flatMap((p) => [
-          `src:${p.input.source}\u0000${p.input.sourceId}`,
-          ...p.keys.map((k) => `${k.type}:${k.value}`),
-        ]),
-      ),
-    );
+    await this.repository.lock(manager, lockIdsFor(prepared.flatMap(lockKeysOf)));
     const results: ResolveResult[] = [];
     for (const p of prepared) results.push(await this.resolvePrepared(manager, p, actor));
     return results;
@@ -103,16 +121,17 @@ export class ResolutionService {
     p: PreparedRecord,
     actor: string,
   ): Promise<ResolveResult> {
-    const sourceKey = `src:${p.input.source}\u0000${p.input.sourceId}`;
-    await this.repository.lock(
-      manager,
-      lockIdsFor([sourceKey, ...p.keys.map((k) => `${k.type}:${k.value}`)]),
-    );
-    const existing = await this.repository.findSourceRecord(
+    await this.repository.lock(manager, lockIdsFor(lockKeysOf(p)));
+    const config = this.matchConfig.config;
+    const reads = await this.repository.readForResolve(
       manager,
       p.input.source,
       p.input.sourceId,
+      p.keys,
+      config.genericKeyLimit,
+      NAME_COUNT_CAP,
     );
+    const existing = reads.existing;
     if (
       existing?.status === 'active' &&
       existing.customerId !== null &&
@@ -125,7 +144,7 @@ export class ResolutionService {
       existing === undefined
         ? new Set<string>()
         : await this.repository.excludedCustomers(manager, existing.id, p.identityHash);
-    const ranked = await this.scorer.rank(manager, p.normalized, p.keys, {
+    const ranking = await this.scorer.rank(manager, p.normalized, reads, {
       excludeRecordId: existing?.id,
       excludeCustomers: excluded,
     });
@@ -134,10 +153,10 @@ export class ResolutionService {
           manager,
           p,
           existing as StoredSourceRecord & { customerId: string },
-          ranked,
+          ranking.ranked,
           actor,
         )
-      : this.placeNewRecord(manager, p, existing, ranked, actor);
+      : this.placeNewRecord(manager, p, existing, ranking, actor);
   }
 
   /** A record never seen (or deleted before): link, or mint a customer (with a review if unsure). */
@@ -145,21 +164,27 @@ export class ResolutionService {
     manager: EntityManager,
     p: PreparedRecord,
     existing: StoredSourceRecord | undefined,
-    ranked: RankedCustomer[],
+    ranking: Ranking,
     actor: string,
   ): Promise<ResolveResult> {
+    const ranked = ranking.ranked;
     const decision = decide(ranked, this.matchConfig.config.thresholds);
     const best = decision.best;
     if (decision.decision === 'link' && best !== undefined) {
-      const link = linkDecision('linked', best, actor);
-      const recordId = await this.writer.attachRecord(
+      const { recordId, customerNumber } = await this.writer.linkNewRecord(
         manager,
-        this.newRecord(p, best.customerId, link),
+        this.newRecord(p, best.customerId, linkDecision('linked', best, actor)),
         existing?.id,
         p.keys,
+        ranking.recordsByCustomer.get(best.customerId) ?? [],
         actor,
       );
-      const result = await this.answer(manager, best.customerId, 'linked', best);
+      const result: ResolveResult = {
+        customerNumber,
+        decision: 'linked',
+        score: best.score,
+        explanation: best.explanation,
+      };
       if (decision.mergeProposal !== undefined) {
         const [a, b] = decision.mergeProposal;
         const second = ranked.find((c) => c.customerId === b) as RankedCustomer;
@@ -298,13 +323,16 @@ export class ResolutionService {
     const p = this.prepare(input);
     const { upper, lower } = this.matchConfig.config.thresholds;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const existing = await this.repository.findSourceRecord(
+      const reads = await this.repository.readForResolve(
         manager,
         p.input.source,
         p.input.sourceId,
+        p.keys,
+        this.matchConfig.config.genericKeyLimit,
+        NAME_COUNT_CAP,
       );
-      const ranked = await this.scorer.rank(manager, p.normalized, p.keys, {
-        excludeRecordId: existing?.id,
+      const { ranked } = await this.scorer.rank(manager, p.normalized, reads, {
+        excludeRecordId: reads.existing?.id,
         values: 'masked',
       });
       const numbers = await this.repository.customerNumbersOf(
@@ -378,4 +406,11 @@ function hasIdentifyingField(record: NormalizedRecord): boolean {
     record.emails.length > 0 ||
     record.id !== undefined
   );
+}
+
+/** Lost a race with a merge, or PostgreSQL chose this transaction as a deadlock victim. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof ConcurrentChangeError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
 }
