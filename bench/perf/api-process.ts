@@ -32,7 +32,8 @@ export async function startApi(
     { env, encoding: 'utf8' },
   );
   const key = output.trim().split('\n').pop() as string;
-  const child = spawn('node', [join(PROJECT_ROOT, 'dist/src/main.js')], {
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn('node', [...nodeArgs, join(PROJECT_ROOT, 'dist/src/main.js')], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

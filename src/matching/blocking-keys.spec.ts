@@ -92,8 +92,38 @@ describe('blockingKeys', () => {
       record({ kind: 'organization', name: '华为技术有限公司' }),
       record({ kind: 'organization', name: '华为科技有限公司' }),
     ],
+    [
+      'the bare trade name',
+      record({ kind: 'organization', name: '黄冈李家铺子环保科技有限公司' }),
+      record({ kind: 'organization', name: '李家铺子' }),
+    ],
+    [
+      'a romanised company name',
+      record({ kind: 'organization', name: '北京立天下网络科技有限公司' }),
+      record({ kind: 'organization', name: 'Beijing Litianxia Network Technology Co., Ltd.' }),
+    ],
+    [
+      'a mistyped mobile digit',
+      record({ phones: ['13812345678'] }),
+      record({ phones: ['13812345978'] }),
+    ],
+    [
+      'a dropped mobile digit',
+      record({ phones: ['13812345678'] }),
+      record({ phones: ['1381234678'] }),
+    ],
+    [
+      'a mistyped mobile prefix',
+      record({ phones: ['13812345678'] }),
+      record({ phones: ['13912345678'] }),
+    ],
   ])('lets records meet despite %s', (_, a, b) => {
     expect(shared(a, b).length).toBeGreaterThan(0);
+  });
+
+  it('indexes no placeholder phone and no landline by its digits', () => {
+    const keys = [...keysOf(record({ phones: ['13800000000', '010-88886666'] }))];
+    expect(keys).toEqual(['phone:+861088886666']);
   });
 
   it('keeps the key count small: about ten for a typical record', () => {
@@ -116,7 +146,8 @@ describe('blockingKeys', () => {
         country: 'AU',
       },
     });
-    expect(blockingKeys(full).length).toBeLessThanOrEqual(15);
+    // Two phones at most, each with its mobile head and tail keys.
+    expect(blockingKeys(full).length).toBeLessThanOrEqual(17);
   });
 
   it('keeps every key value short', () => {

@@ -9,7 +9,11 @@
  * candidate search. The `broad` types below are expected to turn generic for common values and recall
  * never depends on them alone; the precise types hitting the limit means placeholder data.
  */
-import type { NormalizedPersonName, NormalizedRecord } from '../normalize/normalized-record';
+import type {
+  NormalizedPersonName,
+  NormalizedPhone,
+  NormalizedRecord,
+} from '../normalize/normalized-record';
 import { houseNumberOf, streetOf } from './compare-address';
 import { containsHan } from './compare-person-name';
 import { effectiveBirthDate } from './compare-identity';
@@ -18,6 +22,8 @@ import { soundex } from './phonetic';
 export type BlockingKeyType =
   | 'id' // identifier type + value
   | 'phone' // E.164 (broad: landlines are shared by households and offices)
+  | 'mobileHead' // first six digits of a Chinese mobile (broad): survives a typo in its tail
+  | 'mobileTail' // last five digits of a Chinese mobile (broad): survives a typo in its head
   | 'email'
   | 'emailLocal' // the mailbox name before @: survives a mistyped domain
   | 'nameCodeDob' // code of the family or of the given name + birth date, one key each:
@@ -41,6 +47,8 @@ export interface BlockingKey {
 /** Key types expected to become generic for common values (see the file comment). */
 export const BROAD_KEY_TYPES: ReadonlySet<BlockingKeyType> = new Set([
   'phone',
+  'mobileHead',
+  'mobileTail',
   'name',
   'address',
   'orgCore',
@@ -116,10 +124,28 @@ function orgKeys(record: NormalizedRecord, out: BlockingKey[]): void {
   const org = record.orgName;
   if (!org?.corePinyin) return;
   out.push(key('orgCore', org.corePinyin));
-  // The trade name without industry words lets 华为技术 meet 华为科技.
-  if (org.tradeName && org.tradeName !== org.core) out.push(key('orgTrade', org.tradeName));
+  // The trade name without industry words, in pinyin, lets 华为技术 meet 华为科技, the bare trade name
+  // 华为 and "Huawei Technologies".
+  const trade = org.tradePinyin ?? org.tradeName;
+  if (trade) out.push(key('orgTrade', trade));
   const place = record.address?.cityCode ?? record.address?.city ?? org.region;
   if (place) out.push(key('orgCoreLocality', org.corePinyin, place));
+}
+
+/** Chinese mobiles: +86 1xx xxxx xxxx; a mistyped one may have lost a digit and its type. */
+const CN_MOBILE = /^\+861\d{9,10}$/u;
+const MOBILE_HEAD = 6;
+const MOBILE_TAIL = 5;
+
+/**
+ * One wrong, dropped or extra digit leaves either the first six or the last five digits of a
+ * mobile intact, so one of the two keys still meets the correct number.
+ */
+function mobileKeys(phone: NormalizedPhone, out: BlockingKey[]): void {
+  if (phone.type === 'fixed' || !CN_MOBILE.test(phone.e164)) return;
+  const national = phone.e164.slice(3);
+  out.push(key('mobileHead', national.slice(0, MOBILE_HEAD)));
+  out.push(key('mobileTail', national.slice(-MOBILE_TAIL)));
 }
 
 function addressKey(record: NormalizedRecord, out: BlockingKey[]): void {
@@ -137,7 +163,11 @@ function addressKey(record: NormalizedRecord, out: BlockingKey[]): void {
 export function blockingKeys(record: NormalizedRecord): BlockingKey[] {
   const out: BlockingKey[] = [];
   if (record.id) out.push(key('id', record.id.type, record.id.value));
-  for (const phone of record.phones.slice(0, MAX_PER_FIELD)) out.push(key('phone', phone.e164));
+  const phones = record.phones.filter((phone) => !phone.placeholder);
+  for (const phone of phones.slice(0, MAX_PER_FIELD)) {
+    out.push(key('phone', phone.e164));
+    mobileKeys(phone, out);
+  }
   record.emails.slice(0, MAX_PER_FIELD).forEach((email, i) => {
     out.push(key('email', email));
     // The first mailbox name alone still meets a mistyped domain (brooks-sawer.com).

@@ -9,6 +9,7 @@ const phone = (e164: string, type: PhoneType = 'mobile'): NormalizedPhone => ({
 });
 const mobile = phone('+8613812345678');
 const landline = phone('+861088886666', 'fixed');
+const filler: NormalizedPhone = { ...phone('+8613800000000'), placeholder: true };
 
 describe('comparePhones', () => {
   it.each([
@@ -29,10 +30,42 @@ describe('comparePhones', () => {
       'different',
     ],
     ['different numbers', [mobile], [phone('+8613900000000')], 'different'],
+    [
+      'a mobile with a dropped digit (its type lost)',
+      [mobile],
+      [phone('+861381234567', 'unknown')],
+      'close',
+    ],
+    [
+      'two unclassified numbers a digit apart',
+      [phone('+61299998888', 'unknown')],
+      [phone('+61299998889', 'unknown')],
+      'different',
+    ],
+    ['a placeholder is no phone', [filler], [phone('+8613800000000')], 'missing'],
+    [
+      'a placeholder next to a real number',
+      [filler, mobile],
+      [phone('+8613800000000'), phone('+8613900000000')],
+      'different',
+    ],
     ['none on one side', [], [mobile], 'missing'],
   ])('%s', (_, a, b, level) => {
     expect(comparePhones(a, b)).toBe(level);
     expect(comparePhones(b, a)).toBe(level);
+  });
+
+  it.each([
+    [
+      'a shared landline between organisations is their own',
+      [landline],
+      [landline, mobile],
+      'exact',
+    ],
+    ['a shared mobile stays exact', [mobile], [mobile], 'exact'],
+  ])('%s', (_, a, b, level) => {
+    expect(comparePhones(a, b, 'exact')).toBe(level);
+    expect(comparePhones(b, a, 'exact')).toBe(level);
   });
 });
 

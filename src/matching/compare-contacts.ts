@@ -10,33 +10,47 @@ import {
 } from './comparison-level';
 import { editDistance, isAdjacentTransposition, jaroWinkler } from './string-similarity';
 
-/** One mistyped or two swapped digits in a mobile number of the same length. */
+/** One mistyped, dropped or extra digit, or two swapped digits. */
 function isPhoneTypo(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
   return editDistance(a, b) === 1 || isAdjacentTransposition(a, b);
+}
+
+/** A mistyped mobile often fails validation and so loses its type: one side must be a mobile. */
+function mayBeMobileTypo(x: NormalizedPhone, y: NormalizedPhone): boolean {
+  if (x.type === 'fixed' || y.type === 'fixed') return false;
+  return (x.type === 'mobile' || y.type === 'mobile') && isPhoneTypo(x.e164, y.e164);
 }
 
 /**
  * `exact`: a shared mobile (or unclassified) number; `partial`: only a shared landline, which whole
- * households and offices share; `close`: two mobiles a typo apart.
+ * households and offices share (`sharedLandline` says what it is worth instead: between two
+ * organisations a switchboard number is the company's own, `exact`); `close`: two mobiles a typo
+ * apart. Placeholder numbers (13800000000) are no phone at all: a side with nothing else is `missing`.
  */
 export function comparePhones(
   a: readonly NormalizedPhone[],
   b: readonly NormalizedPhone[],
+  sharedLandline: 'partial' | 'exact' = 'partial',
 ): ComparisonLevel {
-  if (a.length === 0 || b.length === 0) return 'missing';
-  let level: ComparisonLevel = 'different';
+  let level: ComparisonLevel = 'missing';
+  let seenA = false;
   for (const x of a) {
+    if (x.placeholder) continue;
+    seenA = true;
     for (const y of b) {
+      if (y.placeholder) continue;
+      if (level === 'missing') level = 'different';
       if (x.e164 === y.e164) {
         if (x.type !== 'fixed' && y.type !== 'fixed') return 'exact';
+        if (sharedLandline === 'exact') return 'exact';
         level = 'partial';
-      } else if (level === 'different' && x.type === 'mobile' && y.type === 'mobile') {
-        if (isPhoneTypo(x.e164, y.e164)) level = 'close';
+      } else if (level === 'different' && mayBeMobileTypo(x, y)) {
+        level = 'close';
       }
     }
   }
-  return level;
+  return seenA ? level : 'missing';
 }
 
 function compareEmailPair(a: string, b: string, t: SimilarityThresholds): boolean {

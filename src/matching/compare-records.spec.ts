@@ -51,7 +51,19 @@ describe('compareRecords', () => {
       'organisations',
       { kind: 'organization', name: '北京华为技术有限公司' },
       { kind: 'organization', name: '华为技术有限公司北京分公司' },
-      { orgName: 'exact', orgBranch: 'different' },
+      { orgName: 'normalized', orgBranch: 'different' },
+    ],
+    [
+      'the same registered organisation name in two scripts of one office',
+      { kind: 'organization', name: '北京华为技术有限公司', phones: ['010-88886666'] },
+      { kind: 'organization', name: '北京華為技術有限公司', phones: ['01088886666'] },
+      { orgName: 'exact', orgBranch: 'exact', orgRegion: 'exact', phone: 'exact' },
+    ],
+    [
+      'a shared landline between people is household evidence',
+      { name: '王小明', phones: ['010-88886666'] },
+      { name: '王小明', phones: ['01088886666'] },
+      { familyName: 'exact', givenName: 'exact', phone: 'partial' },
     ],
   ] as Array<
     [string, Partial<CustomerRecordInput>, Partial<CustomerRecordInput>, Record<string, string>]

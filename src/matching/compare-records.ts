@@ -82,7 +82,9 @@ export function compareRecords(
   set(out, id.verified ? 'idVerified' : 'idUnverified', id.level);
   set(out, 'birthDate', compareBirthDates(effectiveBirthDate(a), effectiveBirthDate(b)));
   set(out, 'gender', compareGenders(effectiveGender(a), effectiveGender(b)));
-  set(out, 'phone', comparePhones(a.phones, b.phones));
+  // Two organisations sharing a switchboard number are one office, not a household.
+  const landline = a.kind === 'organization' && b.kind === 'organization' ? 'exact' : 'partial';
+  set(out, 'phone', comparePhones(a.phones, b.phones, landline));
   set(out, 'email', compareEmails(a.emails, b.emails, t));
   const address = compareAddresses(a.address, b.address, t);
   set(out, 'street', address.street);

@@ -3,7 +3,7 @@ import { FIELD_COUNT, FIELD_INDEX, LEVEL_INDEX } from './compare-records';
 import { type BestLevels, householdCorrection } from './household-correction';
 import type { MatchField } from './match-config';
 
-const limits = { maxBits: 19, minBits: -6, twinBirthDateBits: 5 };
+const limits = { maxBits: 19, minBits: -6, twinBirthDateBits: 5, sharedPhoneBits: 14 };
 
 /** Best levels with the given (level, weight) per field; every other field missing. */
 function best(fields: Partial<Record<MatchField, [ComparisonLevel, number]>>): BestLevels {
@@ -62,6 +62,21 @@ describe('householdCorrection', () => {
       'a move: the address parts together take at most minBits',
       { street: ['different', -2.7], locality: ['different', -2.7], postcode: ['different', -2.7] },
       -6 + 8.1,
+    ],
+    [
+      'a shared mobile between differently named people counts at most sharedPhoneBits',
+      { familyName: ['exact', 7.6], givenName: ['different', -5], phone: ['exact', 23.1] },
+      14 - 23.1,
+    ],
+    [
+      'a shared mobile with an unknown given name (王先生) counts in full',
+      { familyName: ['exact', 7.6], phone: ['exact', 23.1] },
+      0,
+    ],
+    [
+      'a shared mobile with agreeing given names counts in full',
+      { familyName: ['exact', 7.6], givenName: ['exact', 7.5], phone: ['exact', 23.1] },
+      0,
     ],
     [
       'little household evidence: no correction',

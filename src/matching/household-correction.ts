@@ -24,6 +24,11 @@ function givenNamesAgree(best: BestLevels): boolean {
   return given === L.close || isSameValueLevel(COMPARISON_LEVELS[given]);
 }
 
+/** Both given names known and different (not an unknown one, as in 王先生). */
+function givenNamesDisagree(best: BestLevels): boolean {
+  return best.present[F.givenName] === 1 && best.level[F.givenName] === L.different;
+}
+
 /** Same street address or a shared landline: the two records live in one household. */
 function sharesDwelling(best: BestLevels): boolean {
   const street = best.level[F.street];
@@ -43,7 +48,8 @@ function sumOf(best: BestLevels, fields: readonly number[], sign: 1 | -1): numbe
  * The correction in bits. While the given names do not agree (or one is unknown) nothing tells
  * *which* household member this is: household evidence is capped at maxBits, and when both given
  * names are known and disagree a shared birth date in a shared dwelling counts at most
- * twinBirthDateBits. With agreeing given names household evidence counts in full.
+ * twinBirthDateBits. With agreeing given names household evidence counts in full. Disagreeing
+ * given names also cap a shared mobile at sharedPhoneBits.
  */
 export function householdCorrection(best: BestLevels, limits: HouseholdLimits): number {
   let correction = 0;
@@ -59,6 +65,15 @@ export function householdCorrection(best: BestLevels, limits: HouseholdLimits): 
     if (twinLike && birthDate > limits.twinBirthDateBits) {
       correction += limits.twinBirthDateBits - birthDate;
     }
+  }
+  // A shared mobile between two differently named people: one family's number.
+  const phone = best.weight[F.phone];
+  if (
+    givenNamesDisagree(best) &&
+    best.level[F.phone] === L.exact &&
+    phone > limits.sharedPhoneBits
+  ) {
+    correction += limits.sharedPhoneBits - phone;
   }
   const negative = sumOf(best, ADDRESS_FIELDS, -1);
   if (negative < limits.minBits) correction += limits.minBits - negative;

@@ -153,6 +153,7 @@ function readSections(r: Reader, o: Json, base: MatchConfig): MatchConfig {
       maxBits: { min: 0 },
       minBits: { max: 0 },
       twinBirthDateBits: { min: 0 },
+      sharedPhoneBits: { min: 0 },
     }),
     genericKeyLimit: r.integer(o.genericKeyLimit, 'genericKeyLimit', base.genericKeyLimit, 1),
     sourceTrust: r.strings(o.sourceTrust, 'sourceTrust', base.sourceTrust),

@@ -66,6 +66,11 @@ export interface HouseholdLimits {
    * agree: there it means twins more often than the same person.
    */
   twinBirthDateBits: number;
+  /**
+   * Most bits a shared mobile adds when both given names are known and disagree: a parent's number
+   * entered for a child, siblings sharing one — family, not the same person.
+   */
+  sharedPhoneBits: number;
 }
 
 export interface MatchConfig {
@@ -111,8 +116,10 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
       partial: p(0.04, 0.008),
       different: p(0.03, 0.93),
     },
+    // `exact` is the same registered name (trade name, industry, legal form, region affix), which
+    // registries issue once: nearly an identifier. `normalized` is the same trade name and industry.
     orgName: {
-      exact: p(0.85, 0.0002),
+      exact: p(0.5, 0.00000002),
       normalized: p(0.85, 0.0002),
       pinyin: p(0.8, 0.0004),
       close: p(0.08, 0.0005),
@@ -139,15 +146,17 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
       different: p(0.03, 0.95),
     },
     gender: { exact: p(0.99, 0.5), different: p(0.01, 0.5) },
-    // Family members share a mobile now and then (parents register children), so a shared mobile
-    // alone is not decisive; a shared landline is household evidence (level `partial`).
+    // A mobile (or e-mail address) is personal: shared alone it links. Family members share one now
+    // and then (parents register children), which disagreeing given names reveal
+    // (household.sharedPhoneBits). A shared landline is household evidence (level `partial`). A
+    // mobile one digit off (a typo) has a few hundred neighbours among a billion numbers.
     phone: {
-      exact: p(0.9, 0.00001),
-      close: p(0.03, 0.0001),
+      exact: p(0.9, 0.0000001),
+      close: p(0.03, 0.000001),
       partial: p(0.8, 0.0005),
       different: p(0.3, 0.9999),
     },
-    email: { exact: p(0.9, 0.00001), close: p(0.1, 0.0001), different: p(0.3, 0.9999) },
+    email: { exact: p(0.9, 0.0000001), close: p(0.1, 0.0001), different: p(0.3, 0.9999) },
     // People move: a different address is only mild evidence against.
     street: {
       exact: p(0.45, 0.0002),
@@ -166,7 +175,7 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   thresholds: { upper: 22, lower: 14 },
   similarity: { ...DEFAULT_SIMILARITY },
   termFrequency: { enabled: true, minPopulation: 500 },
-  household: { maxBits: 19, minBits: -6, twinBirthDateBits: 5 },
+  household: { maxBits: 19, minBits: -6, twinBirthDateBits: 5, sharedPhoneBits: 14 },
   genericKeyLimit: 100,
   sourceTrust: [],
   survivorshipOrder: ['validity', 'trust', 'frequency', 'recency', 'completeness'],

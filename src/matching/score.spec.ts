@@ -48,6 +48,41 @@ describe('scoreCandidate: decisions that must hold', () => {
       org({ name: '华为技术有限公司', address: '北京市海淀区中关村大街1号' }),
       org({ name: '华为技术有限公司', address: '北京市海淀区中关村大街1号' }),
     ],
+    [
+      'a record with nothing but the mobile of a named customer',
+      person({ phones: ['13812345678'] }),
+      person({ name: '张伟', phones: ['138 1234 5678'], gender: '男' }),
+    ],
+    [
+      '王先生 with the mobile of 王建国',
+      person({ name: '王先生', phones: ['13812345678'] }),
+      person({ name: '王建国', phones: ['13812345678'], gender: '男' }),
+    ],
+    [
+      'the same e-mail address, nothing else known',
+      person({ emails: ['zhang.wei@example.com'] }),
+      person({ name: '张伟', emails: ['Zhang.Wei@example.com'] }),
+    ],
+    [
+      'the same name and a mobile one digit off',
+      person({ name: '林承霞', phones: ['14785256374'] }),
+      person({ name: '林承霞', phones: ['1478525374'] }),
+    ],
+    [
+      'the same registered company name, nothing else known',
+      org({ name: '成都禅林生物科技股份有限公司' }),
+      org({ name: '成都禪林生物科技股份有限公司' }),
+    ],
+    [
+      'the bare trade name with the company’s switchboard number',
+      org({ name: '李家铺子', phones: ['027-3519 9245'] }),
+      org({ name: '黄冈李家铺子环保科技有限公司', phones: ['027-35199245'] }),
+    ],
+    [
+      'the romanised company name with the company’s switchboard number',
+      org({ name: 'Beijing Litianxia Network Technology Co., Ltd.', phones: ['010-87478349'] }),
+      org({ name: '北京立天下网络科技有限公司', phones: ['010-87478349'] }),
+    ],
   ])('links %s', (_, a, b) => {
     expect(score(a, b)).toBeGreaterThanOrEqual(upper);
   });
@@ -112,6 +147,31 @@ describe('scoreCandidate: decisions that must hold', () => {
       'a branch and its head office sharing address and landline',
       org({ name: '华为技术有限公司', ...flat }),
       org({ name: '华为技术有限公司北京分公司', ...flat }),
+    ],
+    [
+      'two people typing the placeholder 13800000000',
+      person({ name: '张敏', phones: ['13800000000'], gender: '女' }),
+      person({ name: '张明', phones: ['13800000000'], gender: '男' }),
+    ],
+    [
+      'a mother and her son sharing her mobile',
+      person({ name: '李秀英', phones: ['13812345678'] }),
+      person({ name: '王小明', phones: ['13812345678'] }),
+    ],
+    [
+      'the bare trade name with another company’s switchboard number',
+      org({ name: '李家铺子', phones: ['027-3519 9245'] }),
+      org({ name: '黄冈李家铺子环保科技有限公司', phones: ['027-35199999'] }),
+    ],
+    [
+      'the same registered name as a branch of it',
+      org({ name: '成都禅林生物科技股份有限公司' }),
+      org({ name: '成都禅林生物科技股份有限公司武汉分公司' }),
+    ],
+    [
+      'two companies with the same name apart from the region affix',
+      org({ name: '成都禅林生物科技股份有限公司' }),
+      org({ name: '重庆禅林生物科技股份有限公司' }),
     ],
   ])('does not link %s', (_, a, b) => {
     expect(score(a, b)).toBeLessThan(upper);

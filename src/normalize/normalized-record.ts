@@ -40,6 +40,8 @@ export interface NormalizedOrgName {
   /** Core without its trailing industry words (华为技术 → 华为, "acme software" → "acme"): a
    *  blocking key that lets 华为技术 meet 华为科技; too coarse to decide a match on its own. */
   tradeName?: string;
+  /** Pinyin (Han) or lower-case Latin of tradeName, no spaces: lets 立天下 meet "Litianxia …". */
+  tradePinyin?: string;
   /** The industry words split off the core (技术, 计算机系统, "software"), when there are any. */
   industry?: string;
 }
@@ -51,6 +53,8 @@ export interface NormalizedPhone {
   e164: string;
   type: PhoneType;
   valid: boolean;
+  /** 13800000000, 11111111111 …: filler typed for "no phone"; never matched or used as a key. */
+  placeholder?: true;
 }
 
 export type IdType = 'cn_resident' | 'cn_uscc' | 'passport' | 'other';

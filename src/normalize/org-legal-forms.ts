@@ -82,7 +82,8 @@ export const LATIN_BRANCH_MARKER = /\b(?:branch|branch office|representative off
  * trade-name-only key can block 华为技术 against 华为科技. Longest first.
  */
 const HAN_INDUSTRY_WORDS: readonly string[] = (
-  '人力资源 信息技术 网络科技 电子商务 计算机 云计算 进出口 供应链 房地产 新材料 天然气 ' +
+  '人力资源 信息技术 网络科技 电子商务 计算机 云计算 进出口 供应链 房地产 新材料 天然气 新能源 ' +
+  '销售 开发 服装 ' +
   '科技 技术 网络 信息 贸易 商贸 工贸 实业 投资 发展 控股 咨询 管理 服务 电子 软件 通信 通讯 ' +
   '机械 设备 建设 工程 地产 置业 物流 文化 传媒 广告 餐饮 食品 医药 生物 制药 电器 电气 汽车 ' +
   '能源 环保 材料 化工 建筑 装饰 教育 金融 保险 银行 证券 基金 资产 国际 集团 大学 学院 医院 ' +
@@ -96,9 +97,19 @@ const LATIN_INDUSTRY_WORDS: ReadonlySet<string> = new Set(
     'technology technologies tech software systems solutions services trading international ' +
     'group holdings holding industries industrial consulting enterprises electronics networks ' +
     'communications pharmaceuticals pharma bank insurance logistics investment investments ' +
-    'development manufacturing'
+    'development manufacturing network information electronic education catering management ' +
+    'commerce trade construction engineering culture media food foods machinery equipment ' +
+    'garment garments apparel environmental automobile automotive sales biotechnology energy ' +
+    'advertising decoration agricultural agriculture pharmaceutical'
   ).split(' '),
 );
+
+/** Two-word industry terms whose first word alone is no industry word (real estate, new energy). */
+const LATIN_INDUSTRY_PAIRS: ReadonlySet<string> = new Set([
+  'real estate',
+  'new energy',
+  'supply chain',
+]);
 
 const HAN_LEGAL_FORM_NAMES: ReadonlySet<string> = new Set(HAN_LEGAL_FORMS.map(([form]) => form));
 
@@ -156,10 +167,21 @@ export function splitHanIndustry(
   return industry ? { tradeName, industry } : { tradeName };
 }
 
+export function isLatinIndustryWord(word: string): boolean {
+  return LATIN_INDUSTRY_WORDS.has(word);
+}
+
+/** "acme commerce and trade" → acme + "commerce and trade"; keeps at least one token. */
 export function splitLatinIndustry(core: string): { tradeName: string; industry?: string } {
   const tokens = core.split(' ');
   let end = tokens.length;
-  while (end > 1 && LATIN_INDUSTRY_WORDS.has(tokens[end - 1])) end--;
+  for (;;) {
+    const last = tokens[end - 1];
+    if (end > 2 && LATIN_INDUSTRY_PAIRS.has(`${tokens[end - 2]} ${last}`)) end -= 2;
+    else if (end > 1 && LATIN_INDUSTRY_WORDS.has(last)) end--;
+    else if (end > 1 && end < tokens.length && (last === 'and' || last === 'of')) end--;
+    else break;
+  }
   const industry = tokens.slice(end).join(' ');
   const tradeName = tokens.slice(0, end).join(' ');
   return industry ? { tradeName, industry } : { tradeName };

@@ -58,6 +58,22 @@ describe('normalizeOrgName: Chinese names', () => {
       { core: '上海电气集团' },
     ],
     [
+      'trade name in pinyin',
+      '黄冈李家铺子环保科技有限公司',
+      { core: '李家铺子环保科技', tradeName: '李家铺子', tradePinyin: 'lijiapuzi', region: '黄冈' },
+    ],
+    [
+      'a bare trade name',
+      '李家铺子',
+      { core: '李家铺子', tradeName: '李家铺子', tradePinyin: 'lijiapuzi' },
+    ],
+    [
+      'sales, development and garment are industry words',
+      '四平高山流水汽车销售有限公司',
+      { core: '高山流水汽车销售', tradeName: '高山流水', industry: '汽车销售' },
+    ],
+    ['新能源 is one industry word', '杭州时代东方新能源股份有限公司', { tradeName: '时代东方' }],
+    [
       'Latin inside a Chinese name',
       'IBM（中国）有限公司',
       { core: 'ibm', region: '中国', legalForm: '有限公司' },
@@ -113,6 +129,33 @@ describe('normalizeOrgName: Western names', () => {
       { core: 'acme', legalForm: 'ltd', branch: 'shanghai branch' },
     ],
     ['a legal form alone is kept as the name', 'Limited', { core: 'limited' }],
+    [
+      'region prefix, as 北京立天下网络科技有限公司 is romanised',
+      'Beijing Litianxia Network Technology Co., Ltd.',
+      {
+        core: 'litianxia network technology',
+        region: '北京',
+        tradeName: 'litianxia',
+        tradePinyin: 'litianxia',
+        industry: 'network technology',
+      },
+    ],
+    [
+      'two-word region prefix and industry words joined by and',
+      'Hong Kong Acme Commerce and Trade Ltd',
+      { core: 'acme commerce and trade', region: '香港', tradeName: 'acme' },
+    ],
+    [
+      'two-word industry term',
+      'Acme New Energy Co., Ltd.',
+      { core: 'acme new energy', tradeName: 'acme', industry: 'new energy' },
+    ],
+    [
+      'a place name followed only by industry words stays the name',
+      'Shanghai Electronics Co',
+      { core: 'shanghai electronics', tradeName: 'shanghai' },
+    ],
+    ['a lone place name is the name', 'Beijing Ltd', { core: 'beijing' }],
   ])('%s', (_, name, expected) => {
     expect(normalizeOrgName(name)).toMatchObject(expected);
   });

@@ -13,6 +13,7 @@ import {
   lastHanLegalFormEnd,
   latinLegalFormAt,
   splitHanIndustry,
+  isLatinIndustryWord,
   splitLatinIndustry,
   stripHanLegalForm,
 } from './org-legal-forms';
@@ -113,6 +114,23 @@ function stripRegionPrefix(parts: OrgParts): void {
   parts.text = rest;
 }
 
+/**
+ * "Beijing Litianxia Network Technology" → region 北京: the romanised counterpart of 北京立天下网络科技.
+ * Only when a trade name follows (two-word names such as "Hong Kong" included).
+ */
+function stripLatinRegionPrefix(parts: OrgParts, tokens: string[]): string[] {
+  for (const length of [2, 1]) {
+    if (tokens.length <= length) continue;
+    const region = latinRegion(tokens.slice(0, length).join(''));
+    const rest = tokens.slice(length);
+    if (!region || splitLatinIndustry(rest.join(' ')).tradeName === '') continue;
+    if (isLatinIndustryWord(rest[0])) continue; // "Shanghai Electronics Co." keeps its place name
+    parts.region ??= region;
+    return rest;
+  }
+  return tokens;
+}
+
 function canonicalText(text: string): string {
   return text
     .replace(/&/gu, ' and ')
@@ -143,7 +161,7 @@ function parseOrgName(display: string): OrgParts {
     let tokens = parts.text.split(' ').filter(Boolean);
     tokens = stripLatinLegalForms(parts, extractLatinBranch(parts, tokens));
     if (tokens[0] === 'the' && tokens.length > 1) tokens = tokens.slice(1);
-    parts.text = tokens.join(' ');
+    parts.text = stripLatinRegionPrefix(parts, tokens).join(' ');
   }
   return parts;
 }
@@ -161,6 +179,7 @@ export function normalizeOrgName(name: string | undefined): NormalizedOrgName | 
   if (parts.region) result.region = parts.region;
   if (parts.branch) result.branch = parts.branch;
   result.tradeName = industry.tradeName;
+  result.tradePinyin = corePinyin(industry.tradeName);
   if (industry.industry) result.industry = industry.industry;
   return result;
 }

@@ -37,6 +37,8 @@ describe('normalizePhone: kept as invalid', () => {
     const result = normalizePhone(raw);
     expect(result.issue).toBe(issue);
     expect(result.value?.valid).toBe(false);
+    // Only filler is marked as such: an implausible number may still be a customer's mistyped one.
+    expect(result.value?.placeholder).toBe(issue === 'PLACEHOLDER_PHONE' ? true : undefined);
   });
 
   it('uses another default region when told', () => {

@@ -57,7 +57,7 @@ export function normalizePhone(
     valid: false,
   };
   if (isPlaceholderNumber(parsed.nationalNumber))
-    return { value: phone, issue: 'PLACEHOLDER_PHONE' };
+    return { value: { ...phone, placeholder: true }, issue: 'PLACEHOLDER_PHONE' };
   if (!parsed.isValid()) return { value: phone, issue: 'IMPLAUSIBLE_PHONE' };
   return { value: { ...phone, valid: true } };
 }
