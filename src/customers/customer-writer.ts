@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ChangeEventsWriter } from '../events/change-events.writer';
-import { HistoryWriter } from '../history/history.writer';
+import { type ChangeEventInput, ChangeEventsWriter } from '../events/change-events.writer';
+import { type HistoryEntry, HistoryWriter } from '../history/history.writer';
 import type { BlockingKey } from '../matching/blocking-keys';
 import type { ScoredCandidate } from '../matching/score';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { MatchConfigHolder } from '../resolution/match-config.provider';
+import { RecordPlacementRepository } from '../resolution/record-placement.repository';
 import {
   type CandidateRecord,
   ResolutionRepository,
@@ -36,6 +37,7 @@ export class CustomerWriter {
     private readonly history: HistoryWriter,
     private readonly events: ChangeEventsWriter,
     private readonly matchConfig: MatchConfigHolder,
+    private readonly placement: RecordPlacementRepository,
   ) {}
 
   async mintCustomer(
@@ -59,49 +61,35 @@ export class CustomerWriter {
   }
 
   /**
-   * The mint path, in as few round trips as the resolve latency budget allows: a new customer
-   * and its first source record, golden record computed in memory, one history and one event write.
+   * The mint path: a new customer and its first source record, golden record computed in memory.
+   * A new record is written in one statement; a revived (once deleted) record takes the long way.
    */
   async createCustomerWithRecord(
     manager: EntityManager,
     record: Omit<NewSourceRecord, 'customerId'>,
     revivedRecordId: string | undefined,
+    newRecordId: string,
     keys: readonly BlockingKey[],
     actor: string,
   ): Promise<{ customerId: string; customerNumber: string; recordId: string }> {
-    const ids = await this.resolution.nextCustomerAndRecordIds(manager);
-    const recordId = revivedRecordId ?? ids.recordId;
-    const region = regionCodeFor(record.normalized);
-    const customerNumber = formatCustomerNumber(record.kind, region, ids.sequence);
+    const ids = await this.placement.allocateIds(manager);
+    const recordId = revivedRecordId ?? newRecordId;
+    const regionCode = regionCodeFor(record.normalized);
+    const customerNumber = formatCustomerNumber(record.kind, regionCode, ids.sequence);
+    const customerId = ids.customerId;
     const golden = buildGoldenRecord(
       [
         {
           sourceRecordId: recordId,
           source: record.source,
           updatedAt: new Date(),
-          raw: record.raw,
           normalized: record.normalized,
         },
       ],
       this.matchConfig.config,
     );
-    const customerId = await this.resolution.insertCustomerWithGolden(
-      manager,
-      customerNumber,
-      record.kind,
-      region,
-      golden,
-    );
-    const full = { ...record, customerId };
-    if (revivedRecordId === undefined) {
-      await this.resolution.insertSourceRecordWithId(manager, recordId, full);
-      await this.resolution.insertBlockingKeys(manager, recordId, customerId, keys);
-    } else {
-      await this.resolution.updateSourceRecord(manager, recordId, full);
-      await this.resolution.replaceBlockingKeys(manager, recordId, customerId, keys);
-    }
     const key = { source: record.source, sourceId: record.sourceId };
-    await this.history.append(manager, [
+    const history: HistoryEntry[] = [
       { customerId, action: 'created', actor },
       {
         customerId,
@@ -110,41 +98,55 @@ export class CustomerWriter {
         sourceRecordId: recordId,
         details: { ...key, link: record.link },
       },
-    ]);
-    await this.events.write(manager, [
+    ];
+    const events: ChangeEventInput[] = [
       { type: 'customer.created', customerNumber, payload: { kind: record.kind } },
       {
         type: 'record.linked',
         customerNumber,
         payload: { ...key, decision: record.link.decision },
       },
-    ]);
+    ];
+    const full = { ...record, customerId };
+    if (revivedRecordId === undefined) {
+      await this.placement.insertCustomerWithRecord(
+        manager,
+        { recordId, record: full, keys, golden, history, events },
+        { customerNumber, regionCode },
+      );
+    } else {
+      await this.resolution.insertCustomerWithId(
+        manager,
+        customerId,
+        customerNumber,
+        record.kind,
+        regionCode,
+        golden,
+      );
+      await this.resolution.updateSourceRecord(manager, recordId, full);
+      await this.resolution.replaceBlockingKeys(manager, recordId, customerId, keys);
+      await this.events.writeWithHistory(manager, events, history);
+    }
     return { customerId, customerNumber, recordId };
   }
 
   /**
    * Links a new (or revived) source record to an existing customer. The golden record is rebuilt
-   * in memory from the customer's records, already loaded for scoring, plus the new one.
+   * in memory from the customer's records, already loaded for scoring, plus the new one; a new
+   * record is written in one statement.
    */
   async linkNewRecord(
     manager: EntityManager,
     record: NewSourceRecord,
     revivedRecordId: string | undefined,
+    newRecordId: string,
     keys: readonly BlockingKey[],
     customerRecords: readonly CandidateRecord[],
     actor: string,
   ): Promise<{ recordId: string; customerNumber: string }> {
-    const target = await this.customers.lockActiveCustomer(manager, record.customerId);
-    if (target === undefined) throw new ConcurrentChangeError();
-    let recordId: string;
-    if (revivedRecordId === undefined) {
-      recordId = await this.resolution.insertSourceRecord(manager, record);
-      await this.resolution.insertBlockingKeys(manager, recordId, record.customerId, keys);
-    } else {
-      recordId = revivedRecordId;
-      await this.resolution.updateSourceRecord(manager, recordId, record);
-      await this.resolution.replaceBlockingKeys(manager, recordId, record.customerId, keys);
-    }
+    const first = customerRecords[0];
+    if (first === undefined) throw new ConcurrentChangeError();
+    const recordId = revivedRecordId ?? newRecordId;
     const survivors = [
       ...customerRecords.map((r) => ({
         sourceRecordId: r.recordId,
@@ -159,30 +161,44 @@ export class CustomerWriter {
         normalized: record.normalized,
       },
     ];
-    const golden = buildGoldenRecord(survivors, this.matchConfig.config, target.pins);
-    await this.customers.saveGolden(manager, record.customerId, golden, 'active');
+    const golden = buildGoldenRecord(survivors, this.matchConfig.config, first.pins);
     const key = { source: record.source, sourceId: record.sourceId };
-    await this.events.writeWithHistory(
-      manager,
-      [
-        {
-          type: 'record.linked',
-          customerNumber: target.customerNumber,
-          payload: { ...key, decision: record.link.decision },
-        },
-        { type: 'customer.updated', customerNumber: target.customerNumber },
-      ],
-      [
-        {
-          customerId: record.customerId,
-          action: 'linked',
-          actor,
-          sourceRecordId: recordId,
-          details: { ...key, link: record.link },
-        },
-      ],
-    );
-    return { recordId, customerNumber: target.customerNumber };
+    const history: HistoryEntry[] = [
+      {
+        customerId: record.customerId,
+        action: 'linked',
+        actor,
+        sourceRecordId: recordId,
+        details: { ...key, link: record.link },
+      },
+    ];
+    const events: ChangeEventInput[] = [
+      {
+        type: 'record.linked',
+        customerNumber: first.customerNumber,
+        payload: { ...key, decision: record.link.decision },
+      },
+      { type: 'customer.updated', customerNumber: first.customerNumber },
+    ];
+    if (revivedRecordId === undefined) {
+      const linked = await this.placement.linkRecord(manager, {
+        recordId,
+        record,
+        keys,
+        golden,
+        history,
+        events,
+      });
+      if (!linked) throw new ConcurrentChangeError();
+    } else {
+      if ((await this.customers.lockActiveCustomer(manager, record.customerId)) === undefined)
+        throw new ConcurrentChangeError();
+      await this.resolution.updateSourceRecord(manager, recordId, record);
+      await this.resolution.replaceBlockingKeys(manager, recordId, record.customerId, keys);
+      await this.customers.saveGolden(manager, record.customerId, golden, 'active');
+      await this.events.writeWithHistory(manager, events, history);
+    }
+    return { recordId, customerNumber: first.customerNumber };
   }
 
   /** Inserts a new source record (or revives a deleted one) on a customer. Returns its id. */
@@ -382,11 +398,7 @@ export class CustomerWriter {
       }
       return state.customerNumber;
     }
-    const golden = buildGoldenRecord(
-      state.records,
-      this.matchConfig.config,
-      state.pins,
-    );
+    const golden = buildGoldenRecord(state.records, this.matchConfig.config, state.pins);
     await this.customers.saveGolden(
       manager,
       customerId,

@@ -11,13 +11,13 @@ export interface ChangeEventInput {
 }
 
 /** The event insert with its parameters starting at $first (3 parameters), in the given order. */
-function eventsInsertSql(first: number): string {
+export function eventsInsertSql(first: number): string {
   return `INSERT INTO change_events (tx_id, type, customer_number, payload)
        SELECT pg_current_xact_id()::text::bigint, t, n, p
          FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::jsonb[]) WITH ORDINALITY AS e(t, n, p, ord) ORDER BY ord`;
 }
 
-function eventParams(events: readonly ChangeEventInput[]): unknown[] {
+export function eventParams(events: readonly ChangeEventInput[]): unknown[] {
   return [
     events.map((e) => e.type),
     events.map((e) => e.customerNumber),

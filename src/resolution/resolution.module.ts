@@ -8,6 +8,7 @@ import { SourcesController } from '../customers/sources.controller';
 import { CandidateScorer } from './candidate-scorer';
 import { matchConfigProvider } from './match-config.provider';
 import { ResolutionController } from './resolution.controller';
+import { RecordPlacementRepository } from './record-placement.repository';
 import { ResolutionRepository } from './resolution.repository';
 import { ResolutionService } from './resolution.service';
 
@@ -20,6 +21,7 @@ import { ResolutionService } from './resolution.service';
   providers: [
     matchConfigProvider,
     ResolutionRepository,
+    RecordPlacementRepository,
     CandidateScorer,
     ResolutionService,
     CustomersRepository,

@@ -16,6 +16,9 @@ export interface StoredSourceRecord {
 export interface CandidateRecord {
   recordId: string;
   customerId: string;
+  customerNumber: string;
+  /** The customer's steward pins (survivorship keeps them). */
+  pins: Record<string, { value: unknown }>;
   source: string;
   updatedAt: Date;
   normalized: NormalizedRecord;
@@ -27,6 +30,8 @@ export interface ResolveReads {
   candidateCustomerIds: string[];
   population: number;
   nameCount: number;
+  /** An id for the record if it is new (ids are cheap; unused ones leave gaps). */
+  newRecordId: string;
 }
 
 export interface NewSourceRecord {
@@ -101,12 +106,13 @@ export class ResolutionRepository {
     const [row] = await manager.query<
       {
         existing: StoredSourceRecord | null;
+        record_id: string;
         candidates: string[];
         population: string;
         name_count: number;
       }[]
     >(
-      `SELECT to_jsonb(e) AS existing,
+      `SELECT to_jsonb(e) AS existing, nextval('source_records_id_seq')::text AS record_id,
               ARRAY(${CANDIDATES_SQL}) AS candidates,
               (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM customer_number_seq) AS population,
               (SELECT count(DISTINCT customer_id)::int FROM
@@ -132,6 +138,7 @@ export class ResolutionRepository {
       candidateCustomerIds: row.candidates.map(String),
       population: Number(row.population),
       nameCount: row.name_count,
+      newRecordId: row.record_id,
     };
   }
 
@@ -141,8 +148,10 @@ export class ResolutionRepository {
   ): Promise<CandidateRecord[]> {
     if (customerIds.length === 0) return [];
     return manager.query<CandidateRecord[]>(
-      `SELECT id AS "recordId", customer_id AS "customerId", source, updated_at AS "updatedAt", normalized
-         FROM source_records WHERE customer_id = ANY($1::bigint[]) AND status = 'active'`,
+      `SELECT r.id AS "recordId", r.customer_id AS "customerId", c.customer_number AS "customerNumber", c.pins,
+              r.source, r.updated_at AS "updatedAt", r.normalized
+         FROM source_records r JOIN customers c ON c.id = r.customer_id
+        WHERE r.customer_id = ANY($1::bigint[]) AND r.status = 'active'`,
       [customerIds],
     );
   }
@@ -170,50 +179,18 @@ export class ResolutionRepository {
     return Number(rows[0].n);
   }
 
-  /** A customer sequence number and a source record id in one round trip (the mint path). */
-  async nextCustomerAndRecordIds(
+  /** A customer whose id was allocated beforehand (RecordPlacementRepository.allocateIds). */
+  async insertCustomerWithId(
     manager: EntityManager,
-  ): Promise<{ sequence: number; recordId: string }> {
-    const rows = await manager.query<{ n: string; r: string }[]>(
-      `SELECT nextval('customer_number_seq') AS n, nextval('source_records_id_seq') AS r`,
-    );
-    return { sequence: Number(rows[0].n), recordId: rows[0].r };
-  }
-
-  async insertCustomerWithGolden(
-    manager: EntityManager,
+    id: string,
     customerNumber: string,
     kind: CustomerKind,
     regionCode: string,
     golden: unknown,
-  ): Promise<string> {
-    const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO customers (customer_number, kind, region_code, golden) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [customerNumber, kind, regionCode, golden],
-    );
-    return rows[0].id;
-  }
-
-  async insertSourceRecordWithId(
-    manager: EntityManager,
-    id: string,
-    r: NewSourceRecord,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO source_records (id, source, source_id, customer_id, kind, raw, normalized, content_hash, identity_hash, link)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        id,
-        r.source,
-        r.sourceId,
-        r.customerId,
-        r.kind,
-        r.raw,
-        r.normalized,
-        r.contentHash,
-        r.identityHash,
-        r.link,
-      ],
+      `INSERT INTO customers (id, customer_number, kind, region_code, golden) VALUES ($1, $2, $3, $4, $5)`,
+      [id, customerNumber, kind, regionCode, golden],
     );
   }
 

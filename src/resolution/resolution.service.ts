@@ -156,7 +156,7 @@ export class ResolutionService {
           ranking.ranked,
           actor,
         )
-      : this.placeNewRecord(manager, p, existing, ranking, actor);
+      : this.placeNewRecord(manager, p, existing, reads.newRecordId, ranking, actor);
   }
 
   /** A record never seen (or deleted before): link, or mint a customer (with a review if unsure). */
@@ -164,6 +164,7 @@ export class ResolutionService {
     manager: EntityManager,
     p: PreparedRecord,
     existing: StoredSourceRecord | undefined,
+    newRecordId: string,
     ranking: Ranking,
     actor: string,
   ): Promise<ResolveResult> {
@@ -175,6 +176,7 @@ export class ResolutionService {
         manager,
         this.newRecord(p, best.customerId, linkDecision('linked', best, actor)),
         existing?.id,
+        newRecordId,
         p.keys,
         ranking.recordsByCustomer.get(best.customerId) ?? [],
         actor,
@@ -206,6 +208,7 @@ export class ResolutionService {
       manager,
       this.newRecordFields(p, linkDecision(kind, best, actor)),
       existing?.id,
+      newRecordId,
       p.keys,
       actor,
     );
