@@ -8,6 +8,8 @@ import type { CustomerRecordInput } from '../../src/normalize/customer-record';
 
 export interface LatencyRun {
   connections: number;
+  /** Offered load (requests/s over all connections); null = each client sends as fast as it can. */
+  offeredRate: number | null;
   seconds: number;
   requests: number;
   non2xx: number;
@@ -24,6 +26,7 @@ export async function benchResolve(
   connections: number,
   seconds: number,
   offset: { next: number },
+  offeredRate?: number,
 ): Promise<LatencyRun> {
   const latencies: number[] = [];
   let finish: (result: autocannon.Result) => void = () => undefined;
@@ -36,6 +39,7 @@ export async function benchResolve(
     url,
     connections,
     duration: seconds,
+    ...(offeredRate === undefined ? {} : { overallRate: offeredRate }),
     requests: [
       {
         method: 'POST',
@@ -56,6 +60,7 @@ export async function benchResolve(
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
     connections,
+    offeredRate: offeredRate ?? null,
     seconds,
     requests: result.requests.total,
     non2xx: result.non2xx,

@@ -19,6 +19,7 @@ import { benchResolve, type LatencyRun } from './resolve-bench';
 interface Options {
   seconds: number;
   connections: string;
+  rates: string;
   persons: number;
   orgs: number;
   port: number;
@@ -27,7 +28,16 @@ interface Options {
 async function main(): Promise<void> {
   const options = new Command('bench:perf')
     .option('--seconds <n>', 'seconds per concurrency level', Number, 20)
-    .option('--connections <list>', 'concurrency levels', '1,16,64')
+    .option(
+      '--connections <list>',
+      'concurrency levels (closed loop: as fast as each client can)',
+      '1,16,64',
+    )
+    .option(
+      '--rates <list>',
+      'offered loads in requests/s at 16 clients (open loop), e.g. 200,300',
+      '',
+    )
     .option('--persons <n>', 'generated persons', Number, 60000)
     .option('--orgs <n>', 'generated organisations', Number, 10000)
     .option('--port <n>', 'API port', Number, 3917)
@@ -53,6 +63,9 @@ async function main(): Promise<void> {
         await benchResolve(api.url, api.key, records, connections, options.seconds, offset),
       );
     }
+    for (const rate of options.rates.split(',').filter(Boolean).map(Number)) {
+      runs.push(await benchResolve(api.url, api.key, records, 16, options.seconds, offset, rate));
+    }
     const apiPeakMb = peakRssMb(api.process.pid as number);
     report(runs, records.length, offset.next, apiPeakMb);
   } finally {
@@ -66,11 +79,12 @@ function report(runs: LatencyRun[], generated: number, used: number, apiPeakMb: 
     `Resolve latency, server mode, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`,
     `records: generated Chinese multi-channel set (seed 42, ${generated} records; ${used} sent, each request a new record)`,
     '',
-    'clients | requests | req/s  | p50 ms | p95 ms | p99 ms | non-2xx',
-    '--------|----------|--------|--------|--------|--------|--------',
+    'clients | offered | requests | req/s  | p50 ms | p95 ms | p99 ms | non-2xx',
+    '--------|---------|----------|--------|--------|--------|--------|--------',
     ...runs.map((r) =>
       [
         String(r.connections).padStart(7),
+        (r.offeredRate === null ? 'max' : `${r.offeredRate}/s`).padStart(7),
         String(r.requests).padStart(8),
         r.perSecond.toFixed(0).padStart(6),
         r.p50.toFixed(1).padStart(6),

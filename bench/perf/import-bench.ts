@@ -1,0 +1,288 @@
+/**
+ * `npm run bench:import`: end-to-end import throughput on generated Chinese multi-channel records.
+ *
+ * Server mode: a scratch database on local PostgreSQL, Redis, the built API and `--workers`
+ * worker processes (`node dist/src/worker.js`). The file is uploaded through POST /v1/imports and
+ * followed through GET /v1/imports/{id}. Reports records/s per slice of rows (it must not decay
+ * as the database grows), each worker's peak memory (VmHWM), and a plain COPY of the same rows
+ * into a scratch table as the physical limit. Embedded mode: `cli import` on PGlite in a
+ * temporary folder. Printed, and written to bench/results/perf-import.json.
+ *
+ *   npm run bench:import -- --records 100000 --embedded-records 100000
+ */
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  openAsBlob,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createInterface } from 'node:readline';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { findProjectRoot } from '../common/project-paths';
+import { createScratchDatabase } from '../common/scratch-database';
+import { startApi } from './api-process';
+import { copyBaseline } from './import-copy';
+import { writeDataset } from './import-dataset';
+import { peakRss, runCli, startWorker } from './import-processes';
+
+interface Options {
+  records: number;
+  embeddedRecords: number;
+  workers: number;
+  concurrency: number;
+  chunkRows: number;
+  slice: number;
+  seed: number;
+  port: number;
+  file?: string;
+  server: boolean;
+}
+
+interface ImportState {
+  state: string;
+  rows: Record<string, number | null>;
+  recordsPerSecond: number | null;
+  failure: unknown;
+}
+
+interface ServerResult {
+  records: number;
+  workers: number;
+  concurrency: number;
+  chunkRows: number;
+  uploadSeconds: number;
+  importSeconds: number;
+  recordsPerSecond: number;
+  slices: { upTo: number; seconds: number; recordsPerSecond: number }[];
+  workerPeakMb: number[];
+  apiPeakMb: number;
+  outcome: Record<string, number | null>;
+  copy: { rows: number; seconds: number; rowsPerSecond: number };
+  ratioToCopy: number;
+}
+
+interface EmbeddedResult {
+  records: number;
+  seconds: number;
+  recordsPerSecond: number;
+  peakMb: number;
+  outcome: Record<string, number | null>;
+}
+
+async function main(): Promise<void> {
+  const o = new Command('bench:import')
+    .option('--records <n>', 'records for the server-mode run', Number, 100_000)
+    .option('--embedded-records <n>', 'records for the embedded run (0: skip)', Number, 100_000)
+    .option('--workers <n>', 'worker processes', Number, 2)
+    .option('--concurrency <n>', 'jobs at once per worker (WORKER_CONCURRENCY)', Number, 2)
+    .option('--chunk-rows <n>', 'rows per chunk (IMPORT_CHUNK_ROWS)', Number, 500)
+    .option('--slice <n>', 'rows per reported slice', Number, 100_000)
+    .option('--seed <n>', 'generator seed', Number, 42)
+    .option('--port <n>', 'API port', Number, 3918)
+    .option('--file <path>', 'reuse this NDJSON file instead of generating one')
+    .option('--no-server', 'skip the server-mode run')
+    .parse()
+    .opts<Options>();
+  const work = mkdtempSync(join(tmpdir(), 'bench-import-'));
+  try {
+    const wanted = Math.max(o.server ? o.records : 0, o.embeddedRecords);
+    const file = o.file ?? join(work, 'records.ndjson');
+    if (o.file === undefined) {
+      process.stderr.write(`Generating ${wanted} records...\n`);
+      await writeDataset(file, wanted, o.seed);
+    }
+    const server = o.server ? await serverRun(o, file, work) : undefined;
+    const embedded = o.embeddedRecords > 0 ? await embeddedRun(o, file, work) : undefined;
+    report(o, server, embedded);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function serverRun(o: Options, source: string, work: string): Promise<ServerResult> {
+  const file = await firstLines(source, o.records, join(work, 'server.ndjson'));
+  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const scratch = await createScratchDatabase(databaseUrl, 'import');
+  const env = {
+    DATABASE_URL: scratch.url,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: `benchimport_${Date.now().toString(36)}`,
+    IMPORT_STORAGE_DIR: join(work, 'storage'),
+    IMPORT_CHUNK_ROWS: String(o.chunkRows),
+    WORKER_CONCURRENCY: String(o.concurrency),
+    DB_POOL_SIZE: String(o.concurrency + 2),
+    LOG_LEVEL: 'warn',
+  };
+  const api = await startApi(scratch.url, redisUrl, o.port, env);
+  const workers = await Promise.all(Array.from({ length: o.workers }, () => startWorker(env)));
+  try {
+    process.stderr.write(
+      `Server mode: importing ${o.records} records with ${o.workers} workers...\n`,
+    );
+    const uploadStarted = performance.now();
+    const form = new FormData();
+    form.set('source', 'bench');
+    form.set('file', await openAsBlob(file), 'records.ndjson');
+    const res = await fetch(`${api.url}/v1/imports`, {
+      method: 'POST',
+      headers: { 'X-API-Key': api.key },
+      body: form,
+    });
+    if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+    const { id } = (await res.json()) as { id: string };
+    const queued = performance.now();
+    const samples: { t: number; processed: number }[] = [];
+    let last: ImportState;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 500));
+      last = (await (
+        await fetch(`${api.url}/v1/imports/${id}`, { headers: { 'X-API-Key': api.key } })
+      ).json()) as ImportState;
+      samples.push({
+        t: (performance.now() - queued) / 1000,
+        processed: Number(last.rows.processed),
+      });
+      process.stderr.write(
+        `\r  ${last.rows.processed}/${last.rows.total ?? '?'} rows, ${Math.round(last.recordsPerSecond ?? 0)} rows/s   `,
+      );
+      if (['completed', 'failed', 'cancelled'].includes(last.state)) break;
+    }
+    process.stderr.write('\n');
+    if (last.state !== 'completed')
+      throw new Error(`import ${last.state}: ${JSON.stringify(last.failure)}`);
+    const importSeconds = samples[samples.length - 1].t;
+    const workerPeakMb = workers.map((w) => peakRss(w.process.pid));
+    const apiPeakMb = peakRss(api.process.pid);
+    process.stderr.write('COPY baseline...\n');
+    const copy = await copyBaseline(scratch.url, file);
+    const recordsPerSecond = o.records / importSeconds;
+    const copyRate = copy.rows / copy.seconds;
+    return {
+      records: o.records,
+      workers: o.workers,
+      concurrency: o.concurrency,
+      chunkRows: o.chunkRows,
+      uploadSeconds: round((queued - uploadStarted) / 1000),
+      importSeconds: round(importSeconds),
+      recordsPerSecond: Math.round(recordsPerSecond),
+      slices: slices(samples, o.records, o.slice),
+      workerPeakMb,
+      apiPeakMb,
+      outcome: last.rows,
+      copy: { ...copy, seconds: round(copy.seconds), rowsPerSecond: Math.round(copyRate) },
+      ratioToCopy: round(recordsPerSecond / copyRate, 4),
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await api.stop();
+    await scratch.drop();
+  }
+}
+
+async function embeddedRun(o: Options, source: string, work: string): Promise<EmbeddedResult> {
+  const file = await firstLines(source, o.embeddedRecords, join(work, 'embedded.ndjson'));
+  process.stderr.write(`Embedded mode: importing ${o.embeddedRecords} records (cli import)...\n`);
+  const started = performance.now();
+  const run = await runCli(['import', file, '--source', 'bench', '--json'], {
+    DATA_DIR: join(work, 'embedded-data'),
+    IMPORT_CHUNK_ROWS: String(o.chunkRows),
+    LOG_LEVEL: 'warn',
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.code !== 0) throw new Error(`cli import exited with ${run.code}`);
+  const summary = JSON.parse(run.stdout) as ImportState;
+  return {
+    records: o.embeddedRecords,
+    seconds: round(seconds),
+    recordsPerSecond: Math.round(o.embeddedRecords / seconds),
+    peakMb: run.peakMb,
+    outcome: summary.rows,
+  };
+}
+
+/** Records/s of each consecutive slice of rows, from the progress samples. */
+function slices(
+  samples: { t: number; processed: number }[],
+  total: number,
+  size: number,
+): ServerResult['slices'] {
+  const out: ServerResult['slices'] = [];
+  let previous = 0;
+  for (let upTo = Math.min(size, total); upTo <= total; upTo += size) {
+    const reached = samples.find((s) => s.processed >= upTo);
+    if (reached === undefined) break;
+    out.push({
+      upTo,
+      seconds: round(reached.t - previous),
+      recordsPerSecond: Math.round(size / (reached.t - previous)),
+    });
+    previous = reached.t;
+    if (upTo === total) break;
+  }
+  return out;
+}
+
+/** The first `count` lines of an NDJSON file (the same rows for every run). */
+async function firstLines(source: string, count: number, target: string): Promise<string> {
+  const out = createWriteStream(target);
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(source) })) {
+    if (n++ === count) break;
+    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  if (n < count) throw new Error(`${source} has only ${n} records, ${count} wanted`);
+  return target;
+}
+
+function round(value: number, digits = 1): number {
+  return Number(value.toFixed(digits));
+}
+
+function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): void {
+  const lines = [
+    `Import throughput, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}; generated Chinese multi-channel records (seed ${o.seed})`,
+  ];
+  if (server !== undefined) {
+    lines.push(
+      '',
+      `Server mode: ${server.records} records, ${server.workers} workers x concurrency ${server.concurrency}, chunks of ${server.chunkRows} rows`,
+      `  upload ${server.uploadSeconds} s; import ${server.importSeconds} s = ${server.recordsPerSecond} records/s end to end`,
+      `  COPY of the same rows: ${server.copy.rowsPerSecond} rows/s (${server.copy.seconds} s); import/COPY = ${server.ratioToCopy}`,
+      `  worker peak memory (VmHWM): ${server.workerPeakMb.map((m) => `${m} MB`).join(', ')}; API ${server.apiPeakMb} MB`,
+      `  outcome: ${JSON.stringify(server.outcome)}`,
+      '  rows up to | seconds | records/s',
+      ...server.slices.map(
+        (s) =>
+          `  ${String(s.upTo).padStart(10)} | ${String(s.seconds).padStart(7)} | ${String(s.recordsPerSecond).padStart(9)}`,
+      ),
+    );
+  }
+  if (embedded !== undefined) {
+    lines.push(
+      '',
+      `Embedded mode (PGlite, cli import): ${embedded.records} records in ${embedded.seconds} s = ${embedded.recordsPerSecond} records/s; peak ${embedded.peakMb} MB`,
+      `  outcome: ${JSON.stringify(embedded.outcome)}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const dir = join(findProjectRoot(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'perf-import.json'),
+    `${JSON.stringify({ server, embedded, machine: { cpus: cpus().length, memGb: Math.round(totalmem() / 2 ** 30), node: process.version }, at: new Date().toISOString() }, null, 2)}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { createWriteStream } from 'node:fs';
+import { datasetsDir } from '../common/project-paths';
+import { generateRecords } from '../gen/generator';
+import { NdjsonWriter } from '../gen/ndjson-writer';
+import { loadReferenceData } from '../gen/reference-data';
+
+/** Records per real entity the generator produces on average (several channels each). */
+const RECORDS_PER_ENTITY = 2.3;
+
+/**
+ * Writes `count` generated Chinese multi-channel records as NDJSON (each line carries its
+ * channel's `source` and a ground-truth `entityId`; the import ignores both).
+ */
+export async function writeDataset(path: string, count: number, seed: number): Promise<number> {
+  const entities = Math.ceil((count / RECORDS_PER_ENTITY) * 1.1);
+  const writer = new NdjsonWriter(createWriteStream(path));
+  let written = 0;
+  const generated = generateRecords(
+    { persons: Math.ceil(entities * 0.85), orgs: Math.ceil(entities * 0.15), seed },
+    loadReferenceData(datasetsDir()),
+  );
+  for (const { record, entityId } of generated) {
+    await writer.write(JSON.stringify({ ...record, entityId }));
+    if (++written === count) break;
+  }
+  await writer.close();
+  return written;
+}
