@@ -1,11 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateApiKeys1763900000001 } from './1763900000001-create-api-keys';
 import { CreateResolutionSchema1763900000002 } from './1763900000002-create-resolution-schema';
+import { CreateImports1763900000003 } from './1763900000003-create-imports';
 import { AddStewardshipIndexes1763900000004 } from './1763900000004-add-stewardship-indexes';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateApiKeys1763900000001,
   CreateResolutionSchema1763900000002,
+  CreateImports1763900000003,
   AddStewardshipIndexes1763900000004,
 ];

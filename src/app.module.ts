@@ -9,6 +9,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { EventsModule } from './events/events.module';
 import { ResolutionModule } from './resolution/resolution.module';
+import { ImportsModule } from './imports/imports.module';
 import { ReviewModule } from './review/review.module';
 import { StewardshipModule } from './customers/stewardship.module';
 import { ConsoleModule } from './console/console.module';
@@ -34,6 +35,7 @@ export class AppModule {
         MaintenanceModule,
         EventsModule,
         ResolutionModule,
+        ImportsModule,
         StewardshipModule,
         ReviewModule,
         ConsoleModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { loadConfigOrExit } from './bootstrap/load-config-or-exit';
+import { registerImportCommand } from './cli/import.command';
 import { registerKeysCommands } from './cli/keys.command';
 import { registerMigrateCommands } from './cli/migrate.command';
 import type { AppConfig } from './config/app-config';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     .showHelpAfterError();
   registerMigrateCommands(program, lazyConfig);
   registerKeysCommands(program, lazyConfig);
+  registerImportCommand(program, lazyConfig);
   await program.parseAsync(process.argv);
 }
 

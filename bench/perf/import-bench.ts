@@ -23,6 +23,7 @@ import { createInterface } from 'node:readline';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { Client } from 'pg';
 import { findProjectRoot } from '../common/project-paths';
 import { createScratchDatabase } from '../common/scratch-database';
 import { startApi } from './api-process';
@@ -64,6 +65,8 @@ interface ServerResult {
   outcome: Record<string, number | null>;
   copy: { rows: number; seconds: number; rowsPerSecond: number };
   ratioToCopy: number;
+  /** Rows resolved one transaction each after their chunk's transaction failed (deadlocks...). */
+  rowsResolvedAlone: number;
 }
 
 interface EmbeddedResult {
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
     .option('--embedded-records <n>', 'records for the embedded run (0: skip)', Number, 100_000)
     .option('--workers <n>', 'worker processes', Number, 2)
     .option('--concurrency <n>', 'jobs at once per worker (WORKER_CONCURRENCY)', Number, 2)
-    .option('--chunk-rows <n>', 'rows per chunk (IMPORT_CHUNK_ROWS)', Number, 500)
+    .option('--chunk-rows <n>', 'rows per chunk (IMPORT_CHUNK_ROWS)', Number, 200)
     .option('--slice <n>', 'rows per reported slice', Number, 100_000)
     .option('--seed <n>', 'generator seed', Number, 42)
     .option('--port <n>', 'API port', Number, 3918)
@@ -159,6 +162,10 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
     const importSeconds = samples[samples.length - 1].t;
     const workerPeakMb = workers.map((w) => peakRss(w.process.pid));
     const apiPeakMb = peakRss(api.process.pid);
+    const rowsResolvedAlone = await countRows(
+      scratch.url,
+      'SELECT count(*) AS n FROM import_row_outcomes',
+    );
     process.stderr.write('COPY baseline...\n');
     const copy = await copyBaseline(scratch.url, file);
     const recordsPerSecond = o.records / importSeconds;
@@ -177,6 +184,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
       outcome: last.rows,
       copy: { ...copy, seconds: round(copy.seconds), rowsPerSecond: Math.round(copyRate) },
       ratioToCopy: round(recordsPerSecond / copyRate, 4),
+      rowsResolvedAlone,
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -204,6 +212,16 @@ async function embeddedRun(o: Options, source: string, work: string): Promise<Em
     peakMb: run.peakMb,
     outcome: summary.rows,
   };
+}
+
+async function countRows(databaseUrl: string, sql: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>(sql)).rows[0].n);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Records/s of each consecutive slice of rows, from the progress samples. */
@@ -256,7 +274,7 @@ function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): v
       `  upload ${server.uploadSeconds} s; import ${server.importSeconds} s = ${server.recordsPerSecond} records/s end to end`,
       `  COPY of the same rows: ${server.copy.rowsPerSecond} rows/s (${server.copy.seconds} s); import/COPY = ${server.ratioToCopy}`,
       `  worker peak memory (VmHWM): ${server.workerPeakMb.map((m) => `${m} MB`).join(', ')}; API ${server.apiPeakMb} MB`,
-      `  outcome: ${JSON.stringify(server.outcome)}`,
+      `  outcome: ${JSON.stringify(server.outcome)}; rows resolved alone after a failed chunk transaction: ${server.rowsResolvedAlone}`,
       '  rows up to | seconds | records/s',
       ...server.slices.map(
         (s) =>

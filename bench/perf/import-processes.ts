@@ -24,7 +24,8 @@ export interface RunningWorker {
 /** A built worker process (`node dist/src/worker.js`), ready once it says so. */
 export async function startWorker(env: Record<string, string>): Promise<RunningWorker> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/src/worker.js')], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    // Info level: readiness is its "Worker started" line.
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -18,6 +18,7 @@ export class AppConfig {
     readonly importStorageDir: string,
     readonly matchConfigFile: string | undefined,
     readonly apiKeyCacheSeconds: number,
+    readonly importChunkRows: number,
   ) {}
 
   get isEmbedded(): boolean {

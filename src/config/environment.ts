@@ -2,6 +2,7 @@
  * Every environment variable the service reads, with its default and validation.
  * This file and load-config.ts are the only places that touch process.env.
  */
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -63,6 +64,16 @@ export class EnvironmentVariables {
   @IsString()
   IMPORT_STORAGE_DIR?: string;
 
+  /**
+   * Rows per import chunk: one chunk is one job and one transaction. A concurrent API resolve
+   * sharing a key with a chunk waits for that whole transaction, so keep chunks short.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  IMPORT_CHUNK_ROWS = 200;
+
   /** Optional JSON file overriding the matching configuration (weights, thresholds, source trust). */
   @IsOptional()
   @IsString()
@@ -88,6 +99,7 @@ export const ENVIRONMENT_VARIABLE_NAMES = [
   'WORKER_CONCURRENCY',
   'QUEUE_PREFIX',
   'IMPORT_STORAGE_DIR',
+  'IMPORT_CHUNK_ROWS',
   'MATCH_CONFIG_FILE',
   'API_KEY_CACHE_SECONDS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

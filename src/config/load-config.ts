@@ -45,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       join(vars.DATA_DIR === 'memory://' ? './data' : vars.DATA_DIR, 'imports'),
     vars.MATCH_CONFIG_FILE,
     vars.API_KEY_CACHE_SECONDS,
+    vars.IMPORT_CHUNK_ROWS,
   );
 }
