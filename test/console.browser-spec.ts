@@ -35,7 +35,8 @@ describe('Steward console (/console) in a browser', () => {
       );
     }
     mkdirSync(ARTIFACTS, { recursive: true });
-    t = await createTestApp();
+    // Its own embedded database even in server mode: the queue must hold only this spec's items.
+    t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://' });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     pairs = [await reviewPair(t), await reviewPair(t), await reviewPair(t)];

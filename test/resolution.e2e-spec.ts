@@ -272,7 +272,13 @@ describe('POST /v1/resolve and the customer API', () => {
       name: '华为技术有限公司',
       phone: '0755-28780808',
     });
-    const next = await page(cursor);
+    // The feed serves a transaction once every older one on the server has ended, so a write
+    // elsewhere on a shared server may hold it back for a moment: poll briefly.
+    let next = await page(cursor);
+    for (let i = 0; i < 100 && next.events.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      next = await page(cursor);
+    }
     expect(next.events.map((e) => e.type)).toEqual(['customer.created', 'record.linked']);
     expect(next.events.every((e) => e.customerNumber === created.customerNumber)).toBe(true);
     const resumed = await page(next.nextCursor);
