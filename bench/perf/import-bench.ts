@@ -142,6 +142,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
     const queued = performance.now();
     const samples: { t: number; processed: number }[] = [];
     let last: ImportState;
+    let sliceLines = 0;
     for (;;) {
       await new Promise((r) => setTimeout(r, 500));
       last = (await (
@@ -151,6 +152,15 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
         t: (performance.now() - queued) / 1000,
         processed: Number(last.rows.processed),
       });
+      // Each slice as soon as it is reached, so a long run shows its trend while it goes.
+      const reached = slices(samples, o.records, o.slice);
+      if (reached.length > sliceLines) {
+        const s = reached[reached.length - 1];
+        process.stderr.write(
+          `\n  slice up to ${s.upTo}: ${s.seconds} s, ${s.recordsPerSecond} records/s\n`,
+        );
+        sliceLines = reached.length;
+      }
       process.stderr.write(
         `\r  ${last.rows.processed}/${last.rows.total ?? '?'} rows, ${Math.round(last.recordsPerSecond ?? 0)} rows/s   `,
       );

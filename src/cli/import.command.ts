@@ -64,7 +64,7 @@ export async function runImportCommand(
   err: Output = process.stderr,
 ): Promise<ImportView> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'cli'), {
-    logger: ['error', 'warn'],
+    logger: config.logLevel === 'silent' ? false : ['error', 'warn'],
   });
   try {
     await app.init();
@@ -98,20 +98,20 @@ async function follow(imports: ImportsService, importId: string, err: Output): P
     ? new SingleBar(
         {
           stream: err as NodeJS.WriteStream,
-          format: 'Importing |{bar}| {value}/{total} rows | {rate} rows/s | ETA {eta}',
+          format: 'Importing |{bar}| {value}/{total} rows | {rate} rows/s | ETA {left}',
           hideCursor: true,
         },
         Presets.shades_classic,
       )
     : undefined;
-  bar?.start(1, 0, { rate: '-', eta: '-' });
+  bar?.start(1, 0, { rate: '-', left: '-' });
   try {
     for (;;) {
       const view = await imports.get(importId);
       bar?.setTotal(Math.max(view.rows.total ?? view.rows.read, 1));
       bar?.update(view.rows.processed, {
         rate: view.recordsPerSecond === null ? '-' : Math.round(view.recordsPerSecond),
-        eta: view.etaSeconds === null ? '-' : `${view.etaSeconds}s`,
+        left: view.etaSeconds === null ? '-' : `${view.etaSeconds}s`,
       });
       if (ENDED.has(view.state)) return view;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
