@@ -23,11 +23,11 @@ import { createInterface } from 'node:readline';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { Client } from 'pg';
 import { findProjectRoot } from '../common/project-paths';
 import { createScratchDatabase } from '../common/scratch-database';
 import { startApi } from './api-process';
 import { copyBaseline } from './import-copy';
+import { countRows, dropQueueKeys, keepStatistics } from './import-maintenance';
 import { writeDataset } from './import-dataset';
 import { peakRss, runCli, startWorker } from './import-processes';
 
@@ -67,6 +67,8 @@ interface ServerResult {
   ratioToCopy: number;
   /** Rows resolved one transaction each after their chunk's transaction failed (deadlocks...). */
   rowsResolvedAlone: number;
+  /** Set when the server runs without autovacuum and the bench ran ANALYZE itself this often. */
+  analyzedEverySeconds: number | null;
 }
 
 interface EmbeddedResult {
@@ -122,6 +124,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
     DB_POOL_SIZE: String(o.concurrency + 2),
     LOG_LEVEL: 'warn',
   };
+  const statistics = await keepStatistics(scratch.url);
   const api = await startApi(scratch.url, redisUrl, o.port, env);
   const workers = await Promise.all(Array.from({ length: o.workers }, () => startWorker(env)));
   try {
@@ -195,11 +198,14 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
       copy: { ...copy, seconds: round(copy.seconds), rowsPerSecond: Math.round(copyRate) },
       ratioToCopy: round(recordsPerSecond / copyRate, 4),
       rowsResolvedAlone,
+      analyzedEverySeconds: statistics.everySeconds,
     };
   } finally {
+    await statistics.stop();
     await Promise.all(workers.map((w) => w.stop()));
     await api.stop();
     await scratch.drop();
+    await dropQueueKeys(redisUrl, env.QUEUE_PREFIX);
   }
 }
 
@@ -222,16 +228,6 @@ async function embeddedRun(o: Options, source: string, work: string): Promise<Em
     peakMb: run.peakMb,
     outcome: summary.rows,
   };
-}
-
-async function countRows(databaseUrl: string, sql: string): Promise<number> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>(sql)).rows[0].n);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Records/s of each consecutive slice of rows, from the progress samples. */
@@ -285,6 +281,11 @@ function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): v
       `  COPY of the same rows: ${server.copy.rowsPerSecond} rows/s (${server.copy.seconds} s); import/COPY = ${server.ratioToCopy}`,
       `  worker peak memory (VmHWM): ${server.workerPeakMb.map((m) => `${m} MB`).join(', ')}; API ${server.apiPeakMb} MB`,
       `  outcome: ${JSON.stringify(server.outcome)}; rows resolved alone after a failed chunk transaction: ${server.rowsResolvedAlone}`,
+      ...(server.analyzedEverySeconds === null
+        ? []
+        : [
+            `  the server runs with autovacuum off: the bench ran ANALYZE every ${server.analyzedEverySeconds} s`,
+          ]),
       '  rows up to | seconds | records/s',
       ...server.slices.map(
         (s) =>
