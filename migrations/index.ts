@@ -3,6 +3,7 @@ import { CreateApiKeys1763900000001 } from './1763900000001-create-api-keys';
 import { CreateResolutionSchema1763900000002 } from './1763900000002-create-resolution-schema';
 import { CreateImports1763900000003 } from './1763900000003-create-imports';
 import { AddStewardshipIndexes1763900000004 } from './1763900000004-add-stewardship-indexes';
+import { AddResolveReadFunction1763900000005 } from './1763900000005-add-resolve-read-function';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateResolutionSchema1763900000002,
   CreateImports1763900000003,
   AddStewardshipIndexes1763900000004,
+  AddResolveReadFunction1763900000005,
 ];

@@ -1,3 +1,4 @@
+import { loggableError } from './loggable-error';
 import { randomUUID } from 'node:crypto';
 import {
   type ArgumentsHost,
@@ -59,7 +60,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
     }
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId, requestId }, 'Unhandled error');
+    this.logger.error({ err: loggableError(exception), errorId, requestId }, 'Unhandled error');
     return buildProblem(
       'INTERNAL_ERROR',
       'An unexpected error occurred; quote the errorId when reporting it.',

@@ -19,6 +19,7 @@ export class AppConfig {
     readonly matchConfigFile: string | undefined,
     readonly apiKeyCacheSeconds: number,
     readonly importChunkRows: number,
+    readonly statisticsIntervalSeconds: number,
   ) {}
 
   get isEmbedded(): boolean {

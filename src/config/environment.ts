@@ -85,6 +85,16 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(3600)
   API_KEY_CACHE_SECONDS = 30;
+
+  /**
+   * Where autovacuum is off (embedded PGlite always; some servers), the service refreshes the
+   * planner's statistics itself this often; 0 turns that off.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  STATISTICS_INTERVAL_SECONDS = 60;
 }
 
 /** Listed explicitly: optional fields without a default are not own properties of an instance. */
@@ -102,4 +112,5 @@ export const ENVIRONMENT_VARIABLE_NAMES = [
   'IMPORT_CHUNK_ROWS',
   'MATCH_CONFIG_FILE',
   'API_KEY_CACHE_SECONDS',
+  'STATISTICS_INTERVAL_SECONDS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

@@ -46,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     vars.MATCH_CONFIG_FILE,
     vars.API_KEY_CACHE_SECONDS,
     vars.IMPORT_CHUNK_ROWS,
+    vars.STATISTICS_INTERVAL_SECONDS,
   );
 }

@@ -17,6 +17,9 @@ import { formatCustomerNumber, regionCodeFor } from '../matching/customer-number
 import { CustomersRepository } from './customers.repository';
 import { buildGoldenRecord } from '../matching/survivorship';
 
+/** What mdm_require raises when a write finds its customer merged or emptied meanwhile. */
+export const CONCURRENT_CHANGE_SQLSTATE = 'MDM01';
+
 /** The customer chosen for a link was merged or emptied by another transaction meanwhile. */
 export class ConcurrentChangeError extends Error {
   constructor() {
@@ -71,8 +74,9 @@ export class CustomerWriter {
     newRecordId: string,
     keys: readonly BlockingKey[],
     actor: string,
+    allocated?: { customerId: string; sequence: number },
   ): Promise<{ customerId: string; customerNumber: string; recordId: string }> {
-    const ids = await this.placement.allocateIds(manager);
+    const ids = allocated ?? (await this.placement.allocateCustomerIds(manager));
     const recordId = revivedRecordId ?? newRecordId;
     const regionCode = regionCodeFor(record.normalized);
     const customerNumber = formatCustomerNumber(record.kind, regionCode, ids.sequence);
@@ -181,15 +185,7 @@ export class CustomerWriter {
       { type: 'customer.updated', customerNumber: first.customerNumber },
     ];
     if (revivedRecordId === undefined) {
-      const linked = await this.placement.linkRecord(manager, {
-        recordId,
-        record,
-        keys,
-        golden,
-        history,
-        events,
-      });
-      if (!linked) throw new ConcurrentChangeError();
+      await this.placement.linkRecord(manager, { recordId, record, keys, golden, history, events });
     } else {
       if ((await this.customers.lockActiveCustomer(manager, record.customerId)) === undefined)
         throw new ConcurrentChangeError();

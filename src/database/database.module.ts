@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { createDataSource, poolSizeFor } from './data-source.factory';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { runMigrations } from './run-migrations';
+import { StatisticsKeeper } from './statistics-keeper';
 
 /** Holds what the data source runs on, so shutdown can close both in the right order. */
 export class DatabaseHandle implements OnApplicationShutdown {
@@ -56,6 +57,12 @@ async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
       provide: DataSource,
       inject: [DatabaseHandle],
       useFactory: (handle: DatabaseHandle) => handle.dataSource,
+    },
+    {
+      provide: StatisticsKeeper,
+      inject: [DataSource, AppConfig],
+      useFactory: (dataSource: DataSource, config: AppConfig) =>
+        new StatisticsKeeper(dataSource, config.statisticsIntervalSeconds, config.isEmbedded),
     },
   ],
   exports: [DataSource],

@@ -1,3 +1,5 @@
+import { loggableError, sqlStateOf } from '../common/loggable-error';
+import { runFusedTransaction } from '../database/fused-transaction';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
@@ -145,7 +147,8 @@ export class ImportChunkProcessor {
     const valid = rows.filter((r): r is ChunkRow & { prepared: Prepared } => 'prepared' in r);
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.dataSource.transaction(async (manager) => {
+        // Fused: each row's writes travel with the next row's reads (see fused-transaction).
+        await runFusedTransaction(this.dataSource, async (manager) => {
           if (!(await this.chunks.lockPendingChunk(manager, entry.id, chunk.chunkIndex))) return;
           const results = await this.resolution.resolveBatch(
             manager,
@@ -160,9 +163,9 @@ export class ImportChunkProcessor {
         });
         return;
       } catch (error) {
-        if (TRANSIENT_CODES.has(sqlState(error)) && attempt < BATCH_ATTEMPTS) continue;
+        if (TRANSIENT_CODES.has(sqlStateOf(error)) && attempt < BATCH_ATTEMPTS) continue;
         this.logger.warn(
-          { importId: entry.id, chunk: chunk.chunkIndex, err: loggable(error) },
+          { importId: entry.id, chunk: chunk.chunkIndex, err: loggableError(error) },
           'Chunk transaction failed; resolving its rows one by one',
         );
         break;
@@ -240,7 +243,7 @@ export class ImportChunkProcessor {
       };
     }
     const errorId = randomUUID();
-    this.logger.error({ err: loggable(error), errorId, row }, 'Import row failed');
+    this.logger.error({ err: loggableError(error), errorId, row }, 'Import row failed');
     return {
       field: null,
       code: fallbackCode,
@@ -268,7 +271,7 @@ async function retryTransient(work: () => Promise<void>): Promise<void> {
     try {
       return await work();
     } catch (error) {
-      if (!TRANSIENT_CODES.has(sqlState(error)) || attempt >= BATCH_ATTEMPTS) throw error;
+      if (!TRANSIENT_CODES.has(sqlStateOf(error)) || attempt >= BATCH_ATTEMPTS) throw error;
     }
   }
 }
@@ -277,15 +280,3 @@ async function retryTransient(work: () => Promise<void>): Promise<void> {
  * What may be logged of an error: a failed query carries its parameters (names, phones), which
  * must never reach the log.
  */
-function loggable(error: unknown): { name: string; message: string; code: string; stack?: string } {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error), code: '' };
-  return { name: error.name, message: error.message, code: sqlState(error), stack: error.stack };
-}
-
-function sqlState(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return '';
-  const code =
-    (error as { code?: unknown; driverError?: { code?: unknown } }).code ??
-    (error as { driverError?: { code?: unknown } }).driverError?.code;
-  return typeof code === 'string' ? code : '';
-}

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { ValueMode } from '../matching/explanation-values';
 import { scoreCandidate, type ScoredCandidate } from '../matching/score';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { MatchConfigHolder } from './match-config.provider';
-import {
-  type CandidateRecord,
-  ResolutionRepository,
-  type ResolveReads,
-} from './resolution.repository';
+import type { CandidateRecord, ResolveReads } from './resolution.repository';
 
 export interface RankedCustomer extends ScoredCandidate {
   customerId: string;
@@ -21,34 +16,22 @@ export interface Ranking {
 }
 
 /** More candidates than this are not scored: the keys already ranked them by shared evidence. */
-const MAX_CANDIDATES = 50;
+export const MAX_CANDIDATES = 50;
 
 /** Scores a record against each candidate customer found through its blocking keys. */
 @Injectable()
 export class CandidateScorer {
-  constructor(
-    private readonly repository: ResolutionRepository,
-    private readonly matchConfig: MatchConfigHolder,
-  ) {}
+  constructor(private readonly matchConfig: MatchConfigHolder) {}
 
-  async rank(
-    manager: EntityManager,
+  /** The candidates and their records come with the reads (mdm_resolve_read): no query here. */
+  rank(
     record: NormalizedRecord,
     reads: ResolveReads,
-    options: {
-      excludeRecordId?: string;
-      excludeCustomers?: ReadonlySet<string>;
-      values?: ValueMode;
-    },
-  ): Promise<Ranking> {
+    options: { values?: ValueMode } = {},
+  ): Ranking {
     const config = this.matchConfig.config;
-    const customerIds = reads.candidateCustomerIds
-      .filter((id) => !options.excludeCustomers?.has(id))
-      .slice(0, MAX_CANDIDATES);
     const recordsByCustomer = new Map<string, CandidateRecord[]>();
-    if (customerIds.length === 0) return { ranked: [], recordsByCustomer };
-    for (const r of await this.repository.loadActiveRecords(manager, customerIds)) {
-      if (r.recordId === options.excludeRecordId) continue;
+    for (const r of reads.candidateRecords) {
       const list = recordsByCustomer.get(r.customerId) ?? [];
       list.push(r);
       recordsByCustomer.set(r.customerId, list);

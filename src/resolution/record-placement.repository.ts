@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryDeferred } from '../database/fused-transaction';
 import {
   type ChangeEventInput,
   eventParams,
@@ -60,23 +61,24 @@ const RECORD_AND_KEYS = `
  */
 @Injectable()
 export class RecordPlacementRepository {
-  /** Customer, ids and record id from the sequences, in one round trip. */
-  async allocateIds(
+  /** A new customer's id and number sequence (when the reads did not bring them). */
+  async allocateCustomerIds(
     manager: EntityManager,
-  ): Promise<{ customerId: string; sequence: number; recordId: string }> {
-    const [row] = await manager.query<{ c: string; n: string; r: string }[]>(
-      `SELECT nextval('customers_id_seq') AS c, nextval('customer_number_seq') AS n, nextval('source_records_id_seq') AS r`,
+  ): Promise<{ customerId: string; sequence: number }> {
+    const [row] = await manager.query<{ c: string; n: string }[]>(
+      `SELECT nextval('customers_id_seq') AS c, nextval('customer_number_seq') AS n`,
     );
-    return { customerId: row.c, sequence: Number(row.n), recordId: row.r };
+    return { customerId: row.c, sequence: Number(row.n) };
   }
 
-  /** A new customer with its first record, keys, history and events. */
+  /** A new customer with its first record, keys, history and events (deferred: see fused-transaction). */
   async insertCustomerWithRecord(
     manager: EntityManager,
     p: Placement,
     customer: NewCustomer,
   ): Promise<void> {
-    await manager.query(
+    await queryDeferred(
+      manager,
       `WITH cust AS (
          INSERT INTO customers (id, customer_number, kind, region_code, golden) VALUES ($1, $14, $5, $15, $13) RETURNING id),
        ${RECORD_AND_KEYS},
@@ -94,18 +96,19 @@ export class RecordPlacementRepository {
 
   /**
    * Links a new record to an active customer: locks the customer row, writes the record, its keys,
-   * the new golden record, history and events. Returns false when the customer was merged or
-   * emptied meanwhile; the caller then rolls back and resolves again.
+   * the new golden record, history and events. When the customer was merged or emptied meanwhile
+   * the statement fails with CONCURRENT_CHANGE_SQLSTATE (mdm_require); the resolve is retried.
+   * Deferred: see fused-transaction.
    */
-  async linkRecord(manager: EntityManager, p: Placement): Promise<boolean> {
-    const rows = await manager.query<{ active: boolean }[]>(
+  async linkRecord(manager: EntityManager, p: Placement): Promise<void> {
+    await queryDeferred(
+      manager,
       `WITH target AS (SELECT id FROM customers WHERE id = $1 AND status = 'active' FOR UPDATE),
        ${RECORD_AND_KEYS},
        golden AS (UPDATE customers SET golden = $13, updated_at = now() WHERE id = $1 RETURNING id),
        history AS (${historyInsertSql(14)} RETURNING 1)
-       ${eventsInsertSql(22)} RETURNING EXISTS (SELECT 1 FROM target) AS active`,
+       ${eventsInsertSql(22)} RETURNING mdm_require(EXISTS (SELECT 1 FROM target))`,
       [...placementParams(p), ...historyParams(p.history), ...eventParams(p.events)],
     );
-    return rows[0]?.active === true;
   }
 }

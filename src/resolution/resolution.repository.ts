@@ -4,6 +4,7 @@ import type { BlockingKey } from '../matching/blocking-keys';
 import type { CustomerKind, CustomerRecordInput } from '../normalize/customer-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import type { LinkDecision } from '../customers/source-record.entity';
+import { queryOpening } from '../database/fused-transaction';
 
 export interface StoredSourceRecord {
   id: string;
@@ -26,12 +27,44 @@ export interface CandidateRecord {
 
 /** Everything the resolve path reads after taking its locks, in one round trip. */
 export interface ResolveReads {
-  existing: StoredSourceRecord | undefined;
+  existing: (StoredSourceRecord & { customerNumber: string | null }) | undefined;
+  /** Candidate customers (at most maxCandidates, without the excluded ones), oldest first. */
   candidateCustomerIds: string[];
+  /** The candidates' active records (without the record itself). */
+  candidateRecords: CandidateRecord[];
+  /** Customers a steward said the stored record is not. */
+  excludedCustomerIds: string[];
   population: number;
   nameCount: number;
   /** An id for the record if it is new (ids are cheap; unused ones leave gaps). */
-  newRecordId: string;
+  newRecordId: string | null;
+  /** Ids for the customer to mint, when no candidate means the record surely is a new customer. */
+  newCustomer: { customerId: string; sequence: number } | null;
+}
+
+export interface ResolveReadRequest {
+  lockIds: readonly string[];
+  source: string;
+  sourceId: string;
+  identityHash: string;
+  keys: readonly BlockingKey[];
+  genericKeyLimit: number;
+  maxCandidates: number;
+  nameCountCap: number;
+  /** Whether to allocate a new customer's ids when there is no candidate (not for /v1/match). */
+  allocate: boolean;
+}
+
+/** mdm_resolve_read's answer, as JSON. */
+interface RawReads {
+  existing: (StoredSourceRecord & { customerNumber: string | null }) | null;
+  newRecordId: string | null;
+  excluded: string[];
+  candidates: string[];
+  records: (Omit<CandidateRecord, 'updatedAt'> & { updatedAt: string })[];
+  population: number | string;
+  nameCount: number | string;
+  newCustomer: { customerId: string; sequence: string } | null;
 }
 
 export interface NewSourceRecord {
@@ -45,23 +78,6 @@ export interface NewSourceRecord {
   customerId: string;
   link: LinkDecision;
 }
-
-/**
- * Customers sharing a blocking key ($3 types, $4 values) with a record, skipping generic keys
- * (shared by more than $5 customers); merged customers are followed to their survivor.
- */
-const CANDIDATES_SQL = `
-  WITH k AS (SELECT * FROM unnest($3::text[], $4::text[]) AS k(key_type, key_value)),
-       hits AS (
-         SELECT s.customer_ids FROM k CROSS JOIN LATERAL (
-           SELECT array_agg(DISTINCT b.customer_id) AS customer_ids
-             FROM (SELECT customer_id FROM blocking_keys b
-                    WHERE b.key_type = k.key_type AND b.key_value = k.key_value
-                    LIMIT $5 * 4 + 1) b) s)
-  SELECT DISTINCT COALESCE(c.merged_into_id, c.id)
-    FROM hits CROSS JOIN LATERAL unnest(hits.customer_ids) AS cid
-    JOIN customers c ON c.id = cid
-   WHERE cardinality(hits.customer_ids) <= $5 AND c.status <> 'inactive'`;
 
 /**
  * SQL of the resolve path. Every method takes the transaction's EntityManager: the whole resolve
@@ -90,88 +106,48 @@ export class ResolutionRepository {
   }
 
   /**
-   * The record's stored version (locked), its candidate customers and the term-frequency inputs
-   * in one statement. Must run after the advisory locks: the statement's snapshot then includes
-   * every transaction that held them.
+   * Takes the locks, then reads the record's stored version (locked), its candidate customers with
+   * their records, the exclusions and the term-frequency inputs: one call of mdm_resolve_read
+   * (migration 1763900000005), which in a fused transaction also carries the BEGIN.
    */
-  async readForResolve(
-    manager: EntityManager,
-    source: string,
-    sourceId: string,
-    keys: readonly BlockingKey[],
-    genericLimit: number,
-    nameCountCap: number,
-  ): Promise<ResolveReads> {
-    const nameKey = keys.find((k) => k.type === 'name');
-    const [row] = await manager.query<
-      {
-        existing: StoredSourceRecord | null;
-        record_id: string;
-        candidates: string[];
-        population: string;
-        name_count: number;
-      }[]
-    >(
-      `SELECT to_jsonb(e) AS existing, nextval('source_records_id_seq')::text AS record_id,
-              ARRAY(${CANDIDATES_SQL}) AS candidates,
-              (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM customer_number_seq) AS population,
-              (SELECT count(DISTINCT customer_id)::int FROM
-                 (SELECT customer_id FROM blocking_keys WHERE key_type = $6 AND key_value = $7 LIMIT $8) n) AS name_count
-         FROM (SELECT 1) one
-         LEFT JOIN LATERAL (
-           SELECT id::text, customer_id::text AS "customerId", content_hash AS "contentHash", identity_hash AS "identityHash", status
-             FROM source_records WHERE source = $1 AND source_id = $2 FOR UPDATE
-         ) e ON true`,
+  async readForResolve(manager: EntityManager, request: ResolveReadRequest): Promise<ResolveReads> {
+    const nameKey = request.keys.find((k) => k.type === 'name');
+    const [row] = await queryOpening<{ reads: RawReads }>(
+      manager,
+      'SELECT mdm_resolve_read($1::jsonb) AS reads',
       [
-        source,
-        sourceId,
-        keys.map((k) => k.type),
-        keys.map((k) => k.value),
-        genericLimit,
-        nameKey?.type ?? '',
-        nameKey?.value ?? '',
-        nameCountCap,
+        {
+          locks: request.lockIds,
+          source: request.source,
+          sourceId: request.sourceId,
+          identityHash: request.identityHash,
+          keys: request.keys,
+          genericLimit: request.genericKeyLimit,
+          maxCandidates: request.maxCandidates,
+          nameKeyType: nameKey?.type ?? '',
+          nameKeyValue: nameKey?.value ?? '',
+          nameCountCap: request.nameCountCap,
+          allocate: request.allocate,
+        },
       ],
     );
+    const reads = row.reads;
     return {
-      existing: row.existing ?? undefined,
-      candidateCustomerIds: row.candidates.map(String),
-      population: Number(row.population),
-      nameCount: row.name_count,
-      newRecordId: row.record_id,
+      existing: reads.existing ?? undefined,
+      candidateCustomerIds: reads.candidates,
+      candidateRecords: reads.records.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) })),
+      excludedCustomerIds: reads.excluded,
+      population: Number(reads.population),
+      nameCount: Number(reads.nameCount),
+      newRecordId: reads.newRecordId,
+      newCustomer:
+        reads.newCustomer === null
+          ? null
+          : {
+              customerId: reads.newCustomer.customerId,
+              sequence: Number(reads.newCustomer.sequence),
+            },
     };
-  }
-
-  async loadActiveRecords(
-    manager: EntityManager,
-    customerIds: readonly string[],
-  ): Promise<CandidateRecord[]> {
-    if (customerIds.length === 0) return [];
-    return manager.query<CandidateRecord[]>(
-      `SELECT r.id AS "recordId", r.customer_id AS "customerId", c.customer_number AS "customerNumber", c.pins,
-              r.source, r.updated_at AS "updatedAt", r.normalized
-         FROM source_records r JOIN customers c ON c.id = r.customer_id
-        WHERE r.customer_id = ANY($1::bigint[]) AND r.status = 'active'`,
-      [customerIds],
-    );
-  }
-
-  /** Customers the steward said this record is not (while both records are unchanged). */
-  async excludedCustomers(
-    manager: EntityManager,
-    recordId: string,
-    identityHash: string,
-  ): Promise<Set<string>> {
-    const rows = await manager.query<{ customer_id: string }[]>(
-      `SELECT DISTINCT COALESCE(c.merged_into_id, c.id) AS customer_id
-         FROM match_exclusions e
-         JOIN source_records other ON other.id = CASE WHEN e.record_a_id = $1 THEN e.record_b_id ELSE e.record_a_id END
-         JOIN customers c ON c.id = other.customer_id
-        WHERE (e.record_a_id = $1 AND e.identity_hash_a = $2 AND e.identity_hash_b = other.identity_hash)
-           OR (e.record_b_id = $1 AND e.identity_hash_b = $2 AND e.identity_hash_a = other.identity_hash)`,
-      [recordId, identityHash],
-    );
-    return new Set(rows.map((r) => r.customer_id));
   }
 
   async nextCustomerSequence(manager: EntityManager): Promise<number> {

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { ConcurrentChangeError, CustomerWriter } from '../customers/customer-writer';
+import { runFusedTransaction } from '../database/fused-transaction';
+import {
+  CONCURRENT_CHANGE_SQLSTATE,
+  ConcurrentChangeError,
+  CustomerWriter,
+} from '../customers/customer-writer';
 import type { LinkDecision } from '../customers/source-record.entity';
 import { blockingKeys, type BlockingKey } from '../matching/blocking-keys';
 import { decide } from '../matching/decide';
@@ -9,13 +14,20 @@ import type { CustomerRecordInput } from '../normalize/customer-record';
 import { normalizeRecord } from '../normalize/normalize-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { lockIdsFor } from './advisory-locks';
-import { CandidateScorer, type RankedCustomer, type Ranking } from './candidate-scorer';
+import {
+  CandidateScorer,
+  MAX_CANDIDATES,
+  type RankedCustomer,
+  type Ranking,
+} from './candidate-scorer';
 import { MatchConfigHolder } from './match-config.provider';
 import { contentHash, identityHash } from './record-hashes';
 import type { MatchCandidate, ResolveResult } from './resolve-result';
 import {
   ResolutionRepository,
   type NewSourceRecord,
+  type ResolveReadRequest,
+  type ResolveReads,
   type StoredSourceRecord,
 } from './resolution.repository';
 
@@ -87,7 +99,7 @@ export class ResolutionService {
     const prepared = this.prepare(input);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) =>
+        return await runFusedTransaction(this.dataSource, (manager) =>
           this.resolvePrepared(manager, prepared, actor),
         );
       } catch (error) {
@@ -121,33 +133,22 @@ export class ResolutionService {
     p: PreparedRecord,
     actor: string,
   ): Promise<ResolveResult> {
-    await this.repository.lock(manager, lockIdsFor(lockKeysOf(p)));
-    const config = this.matchConfig.config;
-    const reads = await this.repository.readForResolve(
-      manager,
-      p.input.source,
-      p.input.sourceId,
-      p.keys,
-      config.genericKeyLimit,
-      NAME_COUNT_CAP,
-    );
+    const reads = await this.repository.readForResolve(manager, this.readRequest(p, true));
     const existing = reads.existing;
     if (
       existing?.status === 'active' &&
       existing.customerId !== null &&
-      existing.contentHash === p.contentHash
+      existing.contentHash === p.contentHash &&
+      existing.customerNumber !== null
     ) {
-      const customerNumber = await this.repository.customerNumberOf(manager, existing.customerId);
-      return { customerNumber, decision: 'unchanged', score: null, explanation: [] };
+      return {
+        customerNumber: existing.customerNumber,
+        decision: 'unchanged',
+        score: null,
+        explanation: [],
+      };
     }
-    const excluded =
-      existing === undefined
-        ? new Set<string>()
-        : await this.repository.excludedCustomers(manager, existing.id, p.identityHash);
-    const ranking = await this.scorer.rank(manager, p.normalized, reads, {
-      excludeRecordId: existing?.id,
-      excludeCustomers: excluded,
-    });
+    const ranking = this.scorer.rank(p.normalized, reads);
     return existing?.status === 'active' && existing.customerId !== null
       ? this.reevaluate(
           manager,
@@ -156,7 +157,21 @@ export class ResolutionService {
           ranking.ranked,
           actor,
         )
-      : this.placeNewRecord(manager, p, existing, reads.newRecordId, ranking, actor);
+      : this.placeNewRecord(manager, p, existing, reads, ranking, actor);
+  }
+
+  private readRequest(p: PreparedRecord, forResolve: boolean): ResolveReadRequest {
+    return {
+      lockIds: forResolve ? lockIdsFor(lockKeysOf(p)) : [],
+      source: p.input.source,
+      sourceId: p.input.sourceId,
+      identityHash: p.identityHash,
+      keys: p.keys,
+      genericKeyLimit: this.matchConfig.config.genericKeyLimit,
+      maxCandidates: MAX_CANDIDATES,
+      nameCountCap: NAME_COUNT_CAP,
+      allocate: forResolve,
+    };
   }
 
   /** A record never seen (or deleted before): link, or mint a customer (with a review if unsure). */
@@ -164,11 +179,13 @@ export class ResolutionService {
     manager: EntityManager,
     p: PreparedRecord,
     existing: StoredSourceRecord | undefined,
-    newRecordId: string,
+    reads: ResolveReads,
     ranking: Ranking,
     actor: string,
   ): Promise<ResolveResult> {
     const ranked = ranking.ranked;
+    // A record never seen has an id from the reads; a deleted one is revived under its own.
+    const newRecordId = existing?.id ?? (reads.newRecordId as string);
     const decision = decide(ranked, this.matchConfig.config.thresholds);
     const best = decision.best;
     if (decision.decision === 'link' && best !== undefined) {
@@ -211,6 +228,7 @@ export class ResolutionService {
       newRecordId,
       p.keys,
       actor,
+      reads.newCustomer ?? undefined,
     );
     const result: ResolveResult = {
       customerNumber,
@@ -326,18 +344,8 @@ export class ResolutionService {
     const p = this.prepare(input);
     const { upper, lower } = this.matchConfig.config.thresholds;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const reads = await this.repository.readForResolve(
-        manager,
-        p.input.source,
-        p.input.sourceId,
-        p.keys,
-        this.matchConfig.config.genericKeyLimit,
-        NAME_COUNT_CAP,
-      );
-      const { ranked } = await this.scorer.rank(manager, p.normalized, reads, {
-        excludeRecordId: reads.existing?.id,
-        values: 'masked',
-      });
+      const reads = await this.repository.readForResolve(manager, this.readRequest(p, false));
+      const { ranked } = this.scorer.rank(p.normalized, reads, { values: 'masked' });
       const numbers = await this.repository.customerNumbersOf(
         manager,
         ranked.map((r) => r.customerId),
@@ -415,5 +423,5 @@ function hasIdentifyingField(record: NormalizedRecord): boolean {
 function isRetryable(error: unknown): boolean {
   if (error instanceof ConcurrentChangeError) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
+  return code === '40P01' || code === '40001' || code === CONCURRENT_CHANGE_SQLSTATE;
 }

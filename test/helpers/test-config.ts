@@ -13,7 +13,12 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
         DB_POOL_SIZE: '10',
       }
     : { DATA_DIR: 'memory://' };
-  return loadConfig({ LOG_LEVEL: 'silent', API_KEY_CACHE_SECONDS: '0', ...env, ...overrides });
+  return loadConfig({
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    API_KEY_CACHE_SECONDS: '0',
+    ...env,
+    ...overrides,
+  });
 }
 
 export function isServerMode(): boolean {

@@ -1,0 +1,60 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+
+/** The tables whose candidate lookups and foreign-key checks need current statistics. */
+const HOT_TABLES = ['blocking_keys', 'source_records', 'customers', 'review_items'];
+
+/**
+ * Keeps the planner's statistics current where nothing else does. Without autovacuum (PGlite
+ * never runs it, though its setting says "on"; some servers turn it off) tables are never analyzed, and the plans cached by each
+ * connection (foreign-key checks, PL/pgSQL statements) keep the sequential scans chosen while the
+ * tables were empty: a resolve then reads every source record, and gets slower with every import.
+ * An ANALYZE replaces those plans. With autovacuum on, this does nothing.
+ */
+export class StatisticsKeeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Statistics');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly intervalSeconds: number,
+    private readonly embedded: boolean,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.intervalSeconds === 0) return;
+    if (!this.embedded) {
+      if (await this.autovacuumIsOn()) return;
+      this.logger.warn(
+        `autovacuum is off: the service runs ANALYZE itself every ${this.intervalSeconds} s (STATISTICS_INTERVAL_SECONDS)`,
+      );
+    }
+    this.timer = setInterval(() => {
+      this.running = this.running.then(() => this.analyze());
+    }, this.intervalSeconds * 1000);
+    // Statistics must never keep a CLI command or a stopping process alive.
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Refreshes the statistics now; failures are logged, never thrown (the next run tries again). */
+  async analyze(): Promise<void> {
+    try {
+      await this.dataSource.query(`ANALYZE ${HOT_TABLES.join(', ')}`);
+    } catch (error) {
+      if (this.dataSource.isInitialized) {
+        this.logger.warn({ code: (error as { code?: unknown }).code }, 'ANALYZE failed');
+      }
+    }
+  }
+
+  private async autovacuumIsOn(): Promise<boolean> {
+    const [row] = await this.dataSource.query<{ autovacuum: string }[]>('SHOW autovacuum');
+    return row?.autovacuum === 'on';
+  }
+}

@@ -1,0 +1,64 @@
+import { DataSource } from 'typeorm';
+import { StatisticsKeeper } from '../src/database/statistics-keeper';
+import { createTestApp, type TestApp } from './helpers/test-app';
+import { mobile, uniqueSeed } from './factories/person.factory';
+
+async function reltuples(db: DataSource, table: string): Promise<number> {
+  const [row] = await db.query<{ n: number }[]>(
+    'SELECT reltuples::float8 AS n FROM pg_class WHERE relname = $1',
+    [table],
+  );
+  return row.n;
+}
+
+async function resolveSome(t: TestApp, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const res = await t.http
+      .post('/v1/resolve')
+      .set('X-API-Key', t.keys.system)
+      .send({
+        source: 'crm',
+        sourceId: `STATS-${i}`,
+        kind: 'person',
+        name: `测试${i}`,
+        phone: mobile(uniqueSeed()),
+      });
+    expect(res.status).toBe(200);
+  }
+}
+
+describe('statistics where autovacuum does not run', () => {
+  it('embedded mode (PGlite has no autovacuum) analyzes the tables on its own schedule', async () => {
+    const t = await createTestApp({
+      DATABASE_URL: '',
+      DATA_DIR: 'memory://',
+      STATISTICS_INTERVAL_SECONDS: '1',
+    });
+    try {
+      const db = t.app.get(DataSource);
+      await resolveSome(t, 5);
+      expect(await reltuples(db, 'source_records')).toBeLessThan(1);
+      // Waits for the keeper's timer (a condition, not a duration: at most 20 s).
+      for (let i = 0; i < 200 && (await reltuples(db, 'source_records')) < 5; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await reltuples(db, 'source_records')).toBe(5);
+      expect(await reltuples(db, 'blocking_keys')).toBeGreaterThan(5);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('an ANALYZE refreshes the row counts the planner sees', async () => {
+    const t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://' });
+    try {
+      const db = t.app.get(DataSource);
+      await resolveSome(t, 3);
+      await t.app.get(StatisticsKeeper).analyze();
+      expect(await reltuples(db, 'source_records')).toBe(3);
+      expect(await reltuples(db, 'customers')).toBeGreaterThanOrEqual(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
