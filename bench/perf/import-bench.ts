@@ -27,7 +27,7 @@ import { findProjectRoot } from '../common/project-paths';
 import { createScratchDatabase } from '../common/scratch-database';
 import { startApi } from './api-process';
 import { copyBaseline } from './import-copy';
-import { countRows, dropQueueKeys, keepStatistics } from './import-maintenance';
+import { countRows, dropQueueKeys, showSetting } from './import-maintenance';
 import { writeDataset } from './import-dataset';
 import { peakRss, runCli, startWorker } from './import-processes';
 
@@ -67,8 +67,8 @@ interface ServerResult {
   ratioToCopy: number;
   /** Rows resolved one transaction each after their chunk's transaction failed (deadlocks...). */
   rowsResolvedAlone: number;
-  /** Set when the server runs without autovacuum and the bench ran ANALYZE itself this often. */
-  analyzedEverySeconds: number | null;
+  /** The server's autovacuum setting (when off, the service runs ANALYZE itself: StatisticsKeeper). */
+  autovacuum: string;
 }
 
 interface EmbeddedResult {
@@ -124,7 +124,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
     DB_POOL_SIZE: String(o.concurrency + 2),
     LOG_LEVEL: 'warn',
   };
-  const statistics = await keepStatistics(scratch.url);
+  const autovacuum = await showSetting(scratch.url, 'autovacuum');
   const api = await startApi(scratch.url, redisUrl, o.port, env);
   const workers = await Promise.all(Array.from({ length: o.workers }, () => startWorker(env)));
   try {
@@ -198,10 +198,9 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
       copy: { ...copy, seconds: round(copy.seconds), rowsPerSecond: Math.round(copyRate) },
       ratioToCopy: round(recordsPerSecond / copyRate, 4),
       rowsResolvedAlone,
-      analyzedEverySeconds: statistics.everySeconds,
+      autovacuum,
     };
   } finally {
-    await statistics.stop();
     await Promise.all(workers.map((w) => w.stop()));
     await api.stop();
     await scratch.drop();
@@ -281,11 +280,7 @@ function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): v
       `  COPY of the same rows: ${server.copy.rowsPerSecond} rows/s (${server.copy.seconds} s); import/COPY = ${server.ratioToCopy}`,
       `  worker peak memory (VmHWM): ${server.workerPeakMb.map((m) => `${m} MB`).join(', ')}; API ${server.apiPeakMb} MB`,
       `  outcome: ${JSON.stringify(server.outcome)}; rows resolved alone after a failed chunk transaction: ${server.rowsResolvedAlone}`,
-      ...(server.analyzedEverySeconds === null
-        ? []
-        : [
-            `  the server runs with autovacuum off: the bench ran ANALYZE every ${server.analyzedEverySeconds} s`,
-          ]),
+      `  server autovacuum: ${server.autovacuum}${server.autovacuum === 'on' ? '' : ' (the service ran ANALYZE itself every STATISTICS_INTERVAL_SECONDS)'}`,
       '  rows up to | seconds | records/s',
       ...server.slices.map(
         (s) =>

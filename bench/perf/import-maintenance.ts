@@ -1,37 +1,15 @@
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 
-/** Autovacuum's ANALYZE comes within about a minute on a default server. */
-const ANALYZE_EVERY_SECONDS = 60;
-
-/**
- * A server with autovacuum off never gathers statistics, and as the tables grow the planner
- * turns the candidate lookups into sequential scans: the import then measures the missing
- * maintenance, not the service. On such a server the bench runs ANALYZE itself, as autovacuum
- * would, and says so in the results.
- */
-export async function keepStatistics(
-  databaseUrl: string,
-): Promise<{ everySeconds: number | null; stop(): Promise<void> }> {
+/** A server setting, e.g. autovacuum. */
+export async function showSetting(databaseUrl: string, name: 'autovacuum'): Promise<string> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  const { autovacuum } = (await client.query<{ autovacuum: string }>('SHOW autovacuum')).rows[0];
-  if (autovacuum === 'on') {
+  try {
+    return (await client.query<Record<string, string>>(`SHOW ${name}`)).rows[0][name];
+  } finally {
     await client.end();
-    return { everySeconds: null, stop: () => Promise.resolve() };
   }
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => client.query('ANALYZE')).catch(() => undefined);
-  }, ANALYZE_EVERY_SECONDS * 1000);
-  return {
-    everySeconds: ANALYZE_EVERY_SECONDS,
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-      await client.end();
-    },
-  };
 }
 
 export async function countRows(databaseUrl: string, sql: string): Promise<number> {

@@ -42,12 +42,16 @@ export interface ResolveReads {
   newCustomer: { customerId: string; sequence: number } | null;
 }
 
-export interface ResolveReadRequest {
-  lockIds: readonly string[];
+/** What one record's reads look for. */
+export interface ResolveReadItem {
   source: string;
   sourceId: string;
   identityHash: string;
   keys: readonly BlockingKey[];
+}
+
+/** How the reads look (the same for every record of a batch). */
+export interface ResolveReadSettings {
   genericKeyLimit: number;
   maxCandidates: number;
   nameCountCap: number;
@@ -77,6 +81,46 @@ export interface NewSourceRecord {
   identityHash: string;
   customerId: string;
   link: LinkDecision;
+}
+
+function settingsJson(settings: ResolveReadSettings): Record<string, unknown> {
+  return {
+    genericLimit: settings.genericKeyLimit,
+    maxCandidates: settings.maxCandidates,
+    nameCountCap: settings.nameCountCap,
+    allocate: settings.allocate,
+  };
+}
+
+function itemJson(item: ResolveReadItem): Record<string, unknown> {
+  const nameKey = item.keys.find((k) => k.type === 'name');
+  return {
+    source: item.source,
+    sourceId: item.sourceId,
+    identityHash: item.identityHash,
+    keys: item.keys,
+    nameKeyType: nameKey?.type ?? '',
+    nameKeyValue: nameKey?.value ?? '',
+  };
+}
+
+function fromRaw(reads: RawReads): ResolveReads {
+  return {
+    existing: reads.existing ?? undefined,
+    candidateCustomerIds: reads.candidates,
+    candidateRecords: reads.records.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) })),
+    excludedCustomerIds: reads.excluded,
+    population: Number(reads.population),
+    nameCount: Number(reads.nameCount),
+    newRecordId: reads.newRecordId,
+    newCustomer:
+      reads.newCustomer === null
+        ? null
+        : {
+            customerId: reads.newCustomer.customerId,
+            sequence: Number(reads.newCustomer.sequence),
+          },
+  };
 }
 
 /**
@@ -110,44 +154,33 @@ export class ResolutionRepository {
    * their records, the exclusions and the term-frequency inputs: one call of mdm_resolve_read
    * (migration 1763900000005), which in a fused transaction also carries the BEGIN.
    */
-  async readForResolve(manager: EntityManager, request: ResolveReadRequest): Promise<ResolveReads> {
-    const nameKey = request.keys.find((k) => k.type === 'name');
+  async readForResolve(
+    manager: EntityManager,
+    lockIds: readonly string[],
+    item: ResolveReadItem,
+    settings: ResolveReadSettings,
+  ): Promise<ResolveReads> {
     const [row] = await queryOpening<{ reads: RawReads }>(
       manager,
       'SELECT mdm_resolve_read($1::jsonb) AS reads',
-      [
-        {
-          locks: request.lockIds,
-          source: request.source,
-          sourceId: request.sourceId,
-          identityHash: request.identityHash,
-          keys: request.keys,
-          genericLimit: request.genericKeyLimit,
-          maxCandidates: request.maxCandidates,
-          nameKeyType: nameKey?.type ?? '',
-          nameKeyValue: nameKey?.value ?? '',
-          nameCountCap: request.nameCountCap,
-          allocate: request.allocate,
-        },
-      ],
+      [{ locks: lockIds, ...settingsJson(settings), ...itemJson(item) }],
     );
-    const reads = row.reads;
-    return {
-      existing: reads.existing ?? undefined,
-      candidateCustomerIds: reads.candidates,
-      candidateRecords: reads.records.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt) })),
-      excludedCustomerIds: reads.excluded,
-      population: Number(reads.population),
-      nameCount: Number(reads.nameCount),
-      newRecordId: reads.newRecordId,
-      newCustomer:
-        reads.newCustomer === null
-          ? null
-          : {
-              customerId: reads.newCustomer.customerId,
-              sequence: Number(reads.newCustomer.sequence),
-            },
-    };
+    return fromRaw(row.reads);
+  }
+
+  /** The same for many records at once, after taking all their locks (import chunks). */
+  async readBatchForResolve(
+    manager: EntityManager,
+    lockIds: readonly string[],
+    items: readonly ResolveReadItem[],
+    settings: ResolveReadSettings,
+  ): Promise<ResolveReads[]> {
+    const [row] = await queryOpening<{ reads: RawReads[] }>(
+      manager,
+      'SELECT mdm_resolve_read_batch($1::jsonb) AS reads',
+      [{ locks: lockIds, ...settingsJson(settings), items: items.map(itemJson) }],
+    );
+    return row.reads.map(fromRaw);
   }
 
   async nextCustomerSequence(manager: EntityManager): Promise<number> {

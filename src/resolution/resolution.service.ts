@@ -26,7 +26,8 @@ import type { MatchCandidate, ResolveResult } from './resolve-result';
 import {
   ResolutionRepository,
   type NewSourceRecord,
-  type ResolveReadRequest,
+  type ResolveReadItem,
+  type ResolveReadSettings,
   type ResolveReads,
   type StoredSourceRecord,
 } from './resolution.repository';
@@ -43,6 +44,15 @@ function lockKeysOf(p: PreparedRecord): string[] {
     `src:${p.input.source}\u0000${p.input.sourceId}`,
     ...p.keys.map((k) => `${k.type}:${k.value}`),
   ];
+}
+
+function readItemOf(p: PreparedRecord): ResolveReadItem {
+  return {
+    source: p.input.source,
+    sourceId: p.input.sourceId,
+    identityHash: p.identityHash,
+    keys: p.keys,
+  };
 }
 
 interface PreparedRecord {
@@ -110,30 +120,78 @@ export class ResolutionService {
 
   /**
    * Imports: resolves prepared records in order inside the caller's transaction, so rows of one
-   * batch see each other (two rows of one new person make one customer). The locks of all the
-   * records are taken first, in one ascending call: taking them record by record would let two
-   * batches sharing keys each hold one and wait for the other. resolvePrepared then takes its own
-   * again, which a transaction already holding them passes at once. The key strings must stay
-   * those of resolvePrepared.
+   * batch see each other (two rows of one new person make one customer).
+   *
+   * The locks of all the records are taken first, in one ascending call (record by record, two
+   * batches sharing keys could each hold one and wait for the other), and the reads of all the
+   * records come back from the same call. Those reads stay true for a record unless an earlier
+   * record of the batch shared one of its keys (it may have added a candidate) or touched one of
+   * its candidates or its customer (their records changed): such a record is read again, alone,
+   * which costs a round trip; the others cost none. Customers minted earlier in the batch are
+   * added to the population used for term frequencies.
    */
   async resolveBatch(
     manager: EntityManager,
     prepared: readonly PreparedRecord[],
     actor: string,
   ): Promise<ResolveResult[]> {
-    await this.repository.lock(manager, lockIdsFor(prepared.flatMap(lockKeysOf)));
+    const settings = this.readSettings(true);
+    const batchReads = await this.repository.readBatchForResolve(
+      manager,
+      lockIdsFor(prepared.flatMap(lockKeysOf)),
+      prepared.map(readItemOf),
+      settings,
+    );
+    const touchedKeys = new Set<string>();
+    const touchedCustomers = new Set<string>();
+    let minted = 0;
     const results: ResolveResult[] = [];
-    for (const p of prepared) results.push(await this.resolvePrepared(manager, p, actor));
+    for (const [i, p] of prepared.entries()) {
+      const keys = lockKeysOf(p);
+      let reads = batchReads[i];
+      const customers = [...reads.candidateCustomerIds, reads.existing?.customerId ?? ''];
+      if (keys.some((k) => touchedKeys.has(k)) || customers.some((c) => touchedCustomers.has(c))) {
+        // Its locks are held already: no other transaction can have changed what it reads.
+        const again = await this.repository.readForResolve(manager, [], readItemOf(p), {
+          ...settings,
+          allocate: reads.newCustomer === null,
+        });
+        reads = { ...again, newCustomer: again.newCustomer ?? reads.newCustomer };
+      } else {
+        reads = { ...reads, population: reads.population + minted };
+      }
+      const result = await this.resolveWithReads(manager, p, reads, actor);
+      results.push(result);
+      for (const k of keys) touchedKeys.add(k);
+      for (const c of [...reads.candidateCustomerIds, reads.existing?.customerId ?? '']) {
+        touchedCustomers.add(c);
+      }
+      if (result.decision === 'created' || result.decision === 'review') minted++;
+    }
     return results;
   }
 
-  /** Also used by imports, which resolve many prepared records in one transaction. */
+  /** One record: its locks and reads in one call, then the decision and the writes. */
   async resolvePrepared(
     manager: EntityManager,
     p: PreparedRecord,
     actor: string,
   ): Promise<ResolveResult> {
-    const reads = await this.repository.readForResolve(manager, this.readRequest(p, true));
+    const reads = await this.repository.readForResolve(
+      manager,
+      lockIdsFor(lockKeysOf(p)),
+      readItemOf(p),
+      this.readSettings(true),
+    );
+    return this.resolveWithReads(manager, p, reads, actor);
+  }
+
+  private async resolveWithReads(
+    manager: EntityManager,
+    p: PreparedRecord,
+    reads: ResolveReads,
+    actor: string,
+  ): Promise<ResolveResult> {
     const existing = reads.existing;
     if (
       existing?.status === 'active' &&
@@ -160,17 +218,12 @@ export class ResolutionService {
       : this.placeNewRecord(manager, p, existing, reads, ranking, actor);
   }
 
-  private readRequest(p: PreparedRecord, forResolve: boolean): ResolveReadRequest {
+  private readSettings(allocate: boolean): ResolveReadSettings {
     return {
-      lockIds: forResolve ? lockIdsFor(lockKeysOf(p)) : [],
-      source: p.input.source,
-      sourceId: p.input.sourceId,
-      identityHash: p.identityHash,
-      keys: p.keys,
       genericKeyLimit: this.matchConfig.config.genericKeyLimit,
       maxCandidates: MAX_CANDIDATES,
       nameCountCap: NAME_COUNT_CAP,
-      allocate: forResolve,
+      allocate,
     };
   }
 
@@ -344,7 +397,12 @@ export class ResolutionService {
     const p = this.prepare(input);
     const { upper, lower } = this.matchConfig.config.thresholds;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const reads = await this.repository.readForResolve(manager, this.readRequest(p, false));
+      const reads = await this.repository.readForResolve(
+        manager,
+        [],
+        readItemOf(p),
+        this.readSettings(false),
+      );
       const { ranked } = this.scorer.rank(p.normalized, reads, { values: 'masked' });
       const numbers = await this.repository.customerNumbersOf(
         manager,
