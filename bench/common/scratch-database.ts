@@ -23,7 +23,11 @@ export async function createScratchDatabase(
   await migrator.destroy();
   return {
     url: url.toString(),
-    drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    // BENCH_KEEP_DATABASE=1 keeps it for inspection (EXPLAIN, pg_stat_user_tables).
+    drop: () =>
+      process.env.BENCH_KEEP_DATABASE === '1'
+        ? Promise.resolve(process.stderr.write(`kept database ${name}\n`)).then(() => undefined)
+        : adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
 

@@ -23,11 +23,18 @@ export interface RunningWorker {
 
 /** A built worker process (`node dist/src/worker.js`), ready once it says so. */
 export async function startWorker(env: Record<string, string>): Promise<RunningWorker> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/src/worker.js')], {
-    // Info level: readiness is its "Worker started" line.
-    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      join(ROOT, 'dist/src/worker.js'),
+    ],
+    {
+      // Info level: readiness is its "Worker started" line.
+      env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer): void => {

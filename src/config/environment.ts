@@ -87,14 +87,14 @@ export class EnvironmentVariables {
   API_KEY_CACHE_SECONDS = 30;
 
   /**
-   * Where autovacuum is off (embedded PGlite always; some servers), the service refreshes the
-   * planner's statistics itself this often; 0 turns that off.
+   * Where autovacuum does not run (embedded PGlite always; servers with it off), the service
+   * keeps the planner's statistics itself, checking this often; 0 turns that off.
    */
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(86400)
-  STATISTICS_INTERVAL_SECONDS = 60;
+  STATISTICS_INTERVAL_SECONDS = 10;
 }
 
 /** Listed explicitly: optional fields without a default are not own properties of an instance. */

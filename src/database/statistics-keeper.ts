@@ -10,6 +10,10 @@ const HOT_TABLES = ['blocking_keys', 'source_records', 'customers', 'review_item
  * connection (foreign-key checks, PL/pgSQL statements) keep the sequential scans chosen while the
  * tables were empty: a resolve then reads every source record, and gets slower with every import.
  * An ANALYZE replaces those plans. With autovacuum on, this does nothing.
+ *
+ * On a server the keeper follows autovacuum's own rule (a table changed by more than 50 rows +
+ * 10% since its last ANALYZE), checked every interval. PGlite keeps no such counts, so there the
+ * tables are analyzed every interval.
  */
 export class StatisticsKeeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Statistics');
@@ -31,7 +35,7 @@ export class StatisticsKeeper implements OnApplicationBootstrap, OnApplicationSh
       );
     }
     this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.analyze());
+      this.running = this.running.then(() => this.analyze(!this.embedded));
     }, this.intervalSeconds * 1000);
     // Statistics must never keep a CLI command or a stopping process alive.
     this.timer.unref();
@@ -42,15 +46,29 @@ export class StatisticsKeeper implements OnApplicationBootstrap, OnApplicationSh
     await this.running;
   }
 
-  /** Refreshes the statistics now; failures are logged, never thrown (the next run tries again). */
-  async analyze(): Promise<void> {
+  /**
+   * Refreshes the statistics now (with `onlyStale`, of the tables autovacuum would analyze);
+   * failures are logged, never thrown: the next run tries again.
+   */
+  async analyze(onlyStale = false): Promise<void> {
     try {
-      await this.dataSource.query(`ANALYZE ${HOT_TABLES.join(', ')}`);
+      const tables = onlyStale ? await this.staleTables() : HOT_TABLES;
+      if (tables.length > 0) await this.dataSource.query(`ANALYZE ${tables.join(', ')}`);
     } catch (error) {
       if (this.dataSource.isInitialized) {
         this.logger.warn({ code: (error as { code?: unknown }).code }, 'ANALYZE failed');
       }
     }
+  }
+
+  /** autovacuum's analyze threshold with its default settings (50 rows + 10%). */
+  private async staleTables(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ relname: string }[]>(
+      `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+        WHERE s.relname = ANY($1) AND s.n_mod_since_analyze > 50 + 0.1 * GREATEST(c.reltuples, 0)`,
+      [HOT_TABLES],
+    );
+    return rows.map((r) => r.relname);
   }
 
   private async autovacuumIsOn(): Promise<boolean> {

@@ -46,6 +46,14 @@ function lockKeysOf(p: PreparedRecord): string[] {
   ];
 }
 
+/** The customers whose records a resolve read: its candidates and its own customer. */
+function customersReadBy(reads: ResolveReads): string[] {
+  const own = reads.existing?.customerId;
+  return own === null || own === undefined
+    ? reads.candidateCustomerIds
+    : [...reads.candidateCustomerIds, own];
+}
+
 function readItemOf(p: PreparedRecord): ResolveReadItem {
   return {
     source: p.input.source,
@@ -149,7 +157,7 @@ export class ResolutionService {
     for (const [i, p] of prepared.entries()) {
       const keys = lockKeysOf(p);
       let reads = batchReads[i];
-      const customers = [...reads.candidateCustomerIds, reads.existing?.customerId ?? ''];
+      const customers = customersReadBy(reads);
       if (keys.some((k) => touchedKeys.has(k)) || customers.some((c) => touchedCustomers.has(c))) {
         // Its locks are held already: no other transaction can have changed what it reads.
         const again = await this.repository.readForResolve(manager, [], readItemOf(p), {
@@ -163,9 +171,7 @@ export class ResolutionService {
       const result = await this.resolveWithReads(manager, p, reads, actor);
       results.push(result);
       for (const k of keys) touchedKeys.add(k);
-      for (const c of [...reads.candidateCustomerIds, reads.existing?.customerId ?? '']) {
-        touchedCustomers.add(c);
-      }
+      for (const c of customersReadBy(reads)) touchedCustomers.add(c);
       if (result.decision === 'created' || result.decision === 'review') minted++;
     }
     return results;
