@@ -26,7 +26,6 @@ export async function benchResolve(
   connections: number,
   seconds: number,
   offset: { next: number },
-  offeredRate?: number,
 ): Promise<LatencyRun> {
   const latencies: number[] = [];
   let finish: (result: autocannon.Result) => void = () => undefined;
@@ -39,7 +38,6 @@ export async function benchResolve(
     url,
     connections,
     duration: seconds,
-    ...(offeredRate === undefined ? {} : { overallRate: offeredRate }),
     requests: [
       {
         method: 'POST',
@@ -60,7 +58,7 @@ export async function benchResolve(
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
     connections,
-    offeredRate: offeredRate ?? null,
+    offeredRate: null,
     seconds,
     requests: result.requests.total,
     non2xx: result.non2xx,

@@ -14,6 +14,7 @@ import { createScratchDatabase } from '../common/scratch-database';
 import { generateRecords } from '../gen/generator';
 import { loadReferenceData } from '../gen/reference-data';
 import { peakRssMb, startApi } from './api-process';
+import { pacedResolve } from './paced-load';
 import { benchResolve, type LatencyRun } from './resolve-bench';
 
 interface Options {
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     )
     .option(
       '--rates <list>',
-      'offered loads in requests/s at 16 clients (open loop), e.g. 200,300',
+      'offered loads in requests/s over 16 connections (open loop, paced), e.g. 100,200',
       '',
     )
     .option('--persons <n>', 'generated persons', Number, 60000)
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
       );
     }
     for (const rate of options.rates.split(',').filter(Boolean).map(Number)) {
-      runs.push(await benchResolve(api.url, api.key, records, 16, options.seconds, offset, rate));
+      runs.push(await pacedResolve(api.url, api.key, records, 16, rate, options.seconds, offset));
     }
     const apiPeakMb = peakRssMb(api.process.pid as number);
     report(runs, records.length, offset.next, apiPeakMb);
