@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CustomerRecordInput } from '../../src/normalize/customer-record';
 import { pacedResolve } from './paced-load';
 
 describe('pacedResolve (open-loop load)', () => {
@@ -32,7 +33,11 @@ describe('pacedResolve (open-loop load)', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('sends rate × seconds requests on schedule, each a next record, and counts failures', async () => {
-    const records = [1, 2, 3].map((i) => ({ source: 's', sourceId: String(i), kind: 'person' }));
+    const records: CustomerRecordInput[] = [1, 2, 3].map((i) => ({
+      source: 's',
+      sourceId: String(i),
+      kind: 'person',
+    }));
     const offset = { next: 0 };
     const run = await pacedResolve(url, 'k', records, 4, 100, 0.5, offset);
     expect(run.requests).toBe(50);
