@@ -68,10 +68,11 @@ export class AddResolveReadFunction1763900000005 implements MigrationInterface {
         END IF;
 
         -- Customers sharing a blocking key, skipping generic keys (shared by more than the limit);
-        -- merged customers are followed to their survivor.
+        -- merged customers are followed to their survivor. Beyond maxCandidates, those sharing
+        -- the most keys are kept.
         v_candidates := ARRAY(
           SELECT cid FROM (
-            SELECT DISTINCT COALESCE(c.merged_into_id, c.id) AS cid
+            SELECT COALESCE(c.merged_into_id, c.id) AS cid, count(*) AS shared_keys
               FROM jsonb_to_recordset(item->'keys') AS k(type text, value text)
               CROSS JOIN LATERAL (
                 SELECT array_agg(DISTINCT b.customer_id) AS customer_ids
@@ -80,9 +81,10 @@ export class AddResolveReadFunction1763900000005 implements MigrationInterface {
                          LIMIT v_generic_limit * 4 + 1) b) hits
               CROSS JOIN LATERAL unnest(hits.customer_ids) AS hit(id)
               JOIN customers c ON c.id = hit.id
-             WHERE cardinality(hits.customer_ids) <= v_generic_limit AND c.status <> 'inactive') found
+             WHERE cardinality(hits.customer_ids) <= v_generic_limit AND c.status <> 'inactive'
+             GROUP BY 1) found
            WHERE cid <> ALL (v_excluded)
-           ORDER BY cid
+           ORDER BY shared_keys DESC, cid
            LIMIT (p->>'maxCandidates')::int);
 
         SELECT COALESCE(jsonb_agg(jsonb_build_object(

@@ -28,7 +28,7 @@ export interface CandidateRecord {
 /** Everything the resolve path reads after taking its locks, in one round trip. */
 export interface ResolveReads {
   existing: (StoredSourceRecord & { customerNumber: string | null }) | undefined;
-  /** Candidate customers (at most maxCandidates, without the excluded ones), oldest first. */
+  /** Candidate customers (at most maxCandidates, without the excluded ones), most shared keys first. */
   candidateCustomerIds: string[];
   /** The candidates' active records (without the record itself). */
   candidateRecords: CandidateRecord[];
