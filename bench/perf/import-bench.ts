@@ -102,8 +102,10 @@ async function main(): Promise<void> {
       await writeDataset(file, wanted, o.seed);
     }
     const server = o.server ? await serverRun(o, file, work) : undefined;
+    // Reported at once: a failing embedded run must not lose a long server run's figures.
+    if (server !== undefined) report(o, server);
     const embedded = o.embeddedRecords > 0 ? await embeddedRun(o, file, work) : undefined;
-    report(o, server, embedded);
+    if (embedded !== undefined) report(o, server, embedded);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -213,6 +215,9 @@ async function embeddedRun(o: Options, source: string, work: string): Promise<Em
   process.stderr.write(`Embedded mode: importing ${o.embeddedRecords} records (cli import)...\n`);
   const started = performance.now();
   const run = await runCli(['import', file, '--source', 'bench', '--json'], {
+    // Embedded mode whatever the bench's own environment says (it may point at a server).
+    DATABASE_URL: '',
+    REDIS_URL: '',
     DATA_DIR: join(work, 'embedded-data'),
     IMPORT_CHUNK_ROWS: String(o.chunkRows),
     LOG_LEVEL: 'warn',
