@@ -146,6 +146,8 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (help.open) return;
+  // While a page loads, its keys would act on the page being left (a decision on the wrong item).
+  if (main.hasAttribute('aria-busy')) return;
   // Enter and Space keep their meaning on links and buttons.
   const control =
     event.target instanceof HTMLElement &&

@@ -35,6 +35,9 @@ function append(element, children) {
 
 /** Navigates, re-rendering even when the hash does not change. */
 export function go(hash) {
+  // Busy from the moment navigation starts (the hashchange event comes later): neither a key press
+  // nor a test may act on the page being left.
+  document.getElementById('main')?.setAttribute('aria-busy', 'true');
   if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = hash;
 }
