@@ -27,7 +27,8 @@ import { findProjectRoot } from '../common/project-paths';
 import { createScratchDatabase } from '../common/scratch-database';
 import { startApi } from './api-process';
 import { copyBaseline } from './import-copy';
-import { countRows, dropQueueKeys, showSetting } from './import-maintenance';
+import { dropQueueKeys } from '../common/queue-keys';
+import { countRows, showSetting } from './import-maintenance';
 import { writeDataset } from './import-dataset';
 import { peakRss, runCli, startWorker } from './import-processes';
 

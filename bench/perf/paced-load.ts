@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import type { CustomerRecordInput } from '../../src/normalize/customer-record';
+import { percentiles } from './latency-percentiles';
 import type { LatencyRun } from './resolve-bench';
 
 /**
@@ -39,9 +40,6 @@ export async function pacedResolve(
   await Promise.all(pending);
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number): number =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
     connections,
     offeredRate: rate,
@@ -49,9 +47,7 @@ export async function pacedResolve(
     requests: total,
     non2xx,
     perSecond: total / elapsed,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
+    ...percentiles(latencies),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import autocannon from 'autocannon';
 import type { CustomerRecordInput } from '../../src/normalize/customer-record';
+import { percentiles } from './latency-percentiles';
 
 export interface LatencyRun {
   connections: number;
@@ -53,9 +54,6 @@ export async function benchResolve(
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await done;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number): number =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
     connections,
     offeredRate: null,
@@ -63,8 +61,6 @@ export async function benchResolve(
     requests: result.requests.total,
     non2xx: result.non2xx,
     perSecond: result.requests.total / seconds,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
+    ...percentiles(latencies),
   };
 }

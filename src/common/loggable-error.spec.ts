@@ -1,4 +1,5 @@
-import { loggableError, sqlStateOf } from './loggable-error';
+import { loggableError } from './loggable-error';
+import { sqlStateOf } from './sql-state';
 
 describe('loggableError', () => {
   it('keeps an application error as it is', () => {

@@ -1,3 +1,5 @@
+import { sqlStateOf } from './sql-state';
+
 /** What an error may put into a log line. */
 export interface LoggableError {
   name: string;
@@ -35,13 +37,4 @@ export function loggableError(error: unknown): LoggableError {
 interface LoggableFields {
   constraint?: unknown;
   table?: unknown;
-}
-
-/** The SQLSTATE of a pg error, directly or wrapped by TypeORM (QueryFailedError.driverError). */
-export function sqlStateOf(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return '';
-  const code =
-    (error as { code?: unknown }).code ??
-    (error as { driverError?: { code?: unknown } }).driverError?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : '';
 }

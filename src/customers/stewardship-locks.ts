@@ -1,3 +1,4 @@
+import { sqlStateOf } from '../common/sql-state';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
@@ -38,7 +39,7 @@ export class StewardshipLocks {
       try {
         return await this.dataSource.transaction(work);
       } catch (error) {
-        if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlState(error))) throw error;
+        if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlStateOf(error))) throw error;
       }
     }
   }
@@ -84,10 +85,4 @@ export class StewardshipLocks {
       'The customers are being merged by someone else; try again.',
     );
   }
-}
-
-function sqlState(error: unknown): string {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null) ?? {};
-  const value = code.driverError?.code ?? code.code;
-  return typeof value === 'string' ? value : '';
 }

@@ -1,5 +1,6 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { loggableError } from '../common/loggable-error';
 
 /** The tables whose candidate lookups and foreign-key checks need current statistics. */
 const HOT_TABLES = ['blocking_keys', 'source_records', 'customers', 'review_items'];
@@ -56,7 +57,7 @@ export class StatisticsKeeper implements OnApplicationBootstrap, OnApplicationSh
       if (tables.length > 0) await this.dataSource.query(`ANALYZE ${tables.join(', ')}`);
     } catch (error) {
       if (this.dataSource.isInitialized) {
-        this.logger.warn({ code: (error as { code?: unknown }).code }, 'ANALYZE failed');
+        this.logger.warn({ err: loggableError(error) }, 'ANALYZE failed');
       }
     }
   }

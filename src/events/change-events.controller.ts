@@ -1,25 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { PageCursor, PageLimit } from '../common/page-query';
 import { Roles } from '../auth/auth.decorators';
 import { type ChangeEventView, ChangeEventsService } from './change-events.service';
 
 export class ListEventsDto {
-  @ApiPropertyOptional({
-    description: 'nextCursor of the previous page; omit to start at the beginning',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @PageCursor('nextCursor of the previous page; omit to start at the beginning')
   after?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(100, 1000)
   limit = 100;
 }
 

@@ -1,4 +1,5 @@
-import { loggableError, sqlStateOf } from '../common/loggable-error';
+import { loggableError } from '../common/loggable-error';
+import { sqlStateOf } from '../common/sql-state';
 import { runFusedTransaction } from '../database/fused-transaction';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';

@@ -5,7 +5,7 @@
  * `full` is the address body (divisions, street, number, detail) without postcode or country, which
  * are compared as fields of their own.
  */
-import type { StructuredAddress } from './customer-record';
+import { STRUCTURED_ADDRESS_FIELDS, type StructuredAddress } from './customer-record';
 import type { NormalizedAddress } from './normalized-record';
 import { parseDivisions, type DivisionParse } from './address-divisions';
 import { parseChineseStreet, parseWesternLine } from './address-street';
@@ -150,20 +150,10 @@ function freeText(input: string): NormalizedAddress | undefined {
   return hasHan(text) ? chineseAddress(text) : westernFreeText(text);
 }
 
-const ADDRESS_FIELDS = [
-  'line1',
-  'line2',
-  'district',
-  'city',
-  'province',
-  'postcode',
-  'country',
-] as const;
-
 /** Imports hand over numbers (postcode 2119) and nulls; keep only text. */
 function sanitize(input: StructuredAddress): StructuredAddress {
   const fields: StructuredAddress = {};
-  for (const key of ADDRESS_FIELDS) {
+  for (const key of STRUCTURED_ADDRESS_FIELDS) {
     const value: unknown = input[key];
     if (typeof value === 'string') fields[key] = value;
     else if (typeof value === 'number' && Number.isFinite(value)) fields[key] = String(value);
@@ -173,7 +163,7 @@ function sanitize(input: StructuredAddress): StructuredAddress {
 
 function structured(input: StructuredAddress): NormalizedAddress | undefined {
   const fields = sanitize(input);
-  const values = ADDRESS_FIELDS.map((key) => fields[key] ?? '');
+  const values = STRUCTURED_ADDRESS_FIELDS.map((key) => fields[key] ?? '');
   if (values.every((value) => !value.trim())) return undefined;
   return values.some(hasHan) ? structuredChinese(fields) : westernAddress(fields);
 }

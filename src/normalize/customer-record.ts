@@ -4,6 +4,17 @@
  */
 export type CustomerKind = 'person' | 'organization';
 
+/** The fields of a structured address, in the order they are shown. */
+export const STRUCTURED_ADDRESS_FIELDS = [
+  'line1',
+  'line2',
+  'district',
+  'city',
+  'province',
+  'postcode',
+  'country',
+] as const;
+
 export interface StructuredAddress {
   line1?: string;
   line2?: string;

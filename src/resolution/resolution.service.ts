@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { sqlStateOf } from '../common/sql-state';
 import { runFusedTransaction } from '../database/fused-transaction';
 import {
   CONCURRENT_CHANGE_SQLSTATE,
@@ -144,9 +145,10 @@ export class ResolutionService {
     actor: string,
   ): Promise<ResolveResult[]> {
     const settings = this.readSettings(true);
+    const keysByRecord = prepared.map(lockKeysOf);
     const batchReads = await this.repository.readBatchForResolve(
       manager,
-      lockIdsFor(prepared.flatMap(lockKeysOf)),
+      lockIdsFor(keysByRecord.flat()),
       prepared.map(readItemOf),
       settings,
     );
@@ -155,7 +157,7 @@ export class ResolutionService {
     let minted = 0;
     const results: ResolveResult[] = [];
     for (const [i, p] of prepared.entries()) {
-      const keys = lockKeysOf(p);
+      const keys = keysByRecord[i];
       let reads = batchReads[i];
       const customers = customersReadBy(reads);
       if (keys.some((k) => touchedKeys.has(k)) || customers.some((c) => touchedCustomers.has(c))) {
@@ -178,7 +180,7 @@ export class ResolutionService {
   }
 
   /** One record: its locks and reads in one call, then the decision and the writes. */
-  async resolvePrepared(
+  private async resolvePrepared(
     manager: EntityManager,
     p: PreparedRecord,
     actor: string,
@@ -486,6 +488,6 @@ function hasIdentifyingField(record: NormalizedRecord): boolean {
 /** Lost a race with a merge, or PostgreSQL chose this transaction as a deadlock victim. */
 function isRetryable(error: unknown): boolean {
   if (error instanceof ConcurrentChangeError) return true;
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = sqlStateOf(error);
   return code === '40P01' || code === '40001' || code === CONCURRENT_CHANGE_SQLSTATE;
 }

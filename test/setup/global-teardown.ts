@@ -1,5 +1,5 @@
-import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { dropQueueKeys } from '../../bench/common/queue-keys';
 import { RUN_DATABASE_ENV, RUN_QUEUE_PREFIX_ENV } from './test-environment';
 
 export default async function globalTeardown(): Promise<void> {
@@ -10,13 +10,5 @@ export default async function globalTeardown(): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
-  const redis = new IORedis(process.env.REDIS_URL as string);
-  const prefix = process.env[RUN_QUEUE_PREFIX_ENV] as string;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
+  await dropQueueKeys(process.env.REDIS_URL as string, process.env[RUN_QUEUE_PREFIX_ENV] as string);
 }

@@ -5,18 +5,16 @@ import {
   ArrayMinSize,
   IsArray,
   IsDefined,
-  IsInt,
   IsOptional,
   IsString,
   Length,
-  Max,
   MaxLength,
-  Min,
   Validate,
   ValidateNested,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { PageCursor, PageLimit } from '../../common/page-query';
 
 export class MergeCustomersDto {
   @ApiProperty({ description: 'The other customer number; the older of the two survives' })
@@ -91,13 +89,9 @@ export class UnpinAttributeDto {
 }
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @PageCursor()
+  cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit(50, 200)
   limit = 50;
 }

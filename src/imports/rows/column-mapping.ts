@@ -1,3 +1,4 @@
+import { STRUCTURED_ADDRESS_FIELDS } from '../../normalize/customer-record';
 import type { FieldError } from '../../common/domain-error';
 
 /** Record fields a column or key can feed (the body of POST /v1/resolve, without `source`). */
@@ -20,15 +21,7 @@ export const RECORD_FIELDS = [
 ] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
-export const ADDRESS_PARTS = [
-  'line1',
-  'line2',
-  'district',
-  'city',
-  'province',
-  'postcode',
-  'country',
-] as const;
+export const ADDRESS_PARTS = STRUCTURED_ADDRESS_FIELDS;
 export type AddressPart = (typeof ADDRESS_PARTS)[number];
 
 /** Several columns may feed these (mobile and landline both into phones); others take one. */

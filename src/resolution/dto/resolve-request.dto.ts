@@ -12,10 +12,11 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import type {
-  CustomerKind,
-  CustomerRecordInput,
-  StructuredAddress,
+import {
+  STRUCTURED_ADDRESS_FIELDS,
+  type CustomerKind,
+  type CustomerRecordInput,
+  type StructuredAddress,
 } from '../../normalize/customer-record';
 
 const KINDS = ['person', 'organization'] as const;
@@ -31,7 +32,7 @@ export class StructuredAddressDto implements StructuredAddress {
   @IsOptional() @IsString() @MaxLength(60) country?: string;
 }
 
-const ADDRESS_KEYS = ['line1', 'line2', 'district', 'city', 'province', 'postcode', 'country'];
+const ADDRESS_KEYS: readonly string[] = STRUCTURED_ADDRESS_FIELDS;
 
 /** `address` is free text or a structured object. */
 @ValidatorConstraint({ name: 'isAddress' })

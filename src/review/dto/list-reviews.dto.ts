@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageCursor, PageLimit } from '../../common/page-query';
 import type { ReviewKind, ReviewStatus } from '../review-item.entity';
 import type { ReviewSort } from '../review.repository';
 
@@ -28,13 +28,9 @@ export class ListReviewsDto {
   @IsIn(SORTS)
   sort: ReviewSort = 'score';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @PageCursor()
+  cursor?: string;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(20, 100)
   limit = 20;
 }
