@@ -4,6 +4,7 @@ import { CreateResolutionSchema1763900000002 } from './1763900000002-create-reso
 import { CreateImports1763900000003 } from './1763900000003-create-imports';
 import { AddStewardshipIndexes1763900000004 } from './1763900000004-add-stewardship-indexes';
 import { AddResolveReadFunction1763900000005 } from './1763900000005-add-resolve-read-function';
+import { SkipStatisticsOnDocuments1763900000006 } from './1763900000006-skip-statistics-on-documents';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateImports1763900000003,
   AddStewardshipIndexes1763900000004,
   AddResolveReadFunction1763900000005,
+  SkipStatisticsOnDocuments1763900000006,
 ];

@@ -61,4 +61,30 @@ describe('statistics where autovacuum does not run', () => {
       await t.close();
     }
   });
+
+  it('ANALYZE samples the columns plans filter on and skips the JSON documents', async () => {
+    const t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://' });
+    try {
+      const db = t.app.get(DataSource);
+      await resolveSome(t, 3);
+      await t.app.get(StatisticsKeeper).analyze();
+      const analyzed = await db.query<{ tablename: string; attname: string }[]>(
+        `SELECT tablename, attname FROM pg_stats
+          WHERE tablename IN ('source_records', 'customers', 'blocking_keys')`,
+      );
+      const columns = analyzed.map((r) => `${r.tablename}.${r.attname}`);
+      expect(columns).toEqual(
+        expect.arrayContaining(['blocking_keys.key_value', 'source_records.source_id']),
+      );
+      for (const document of [
+        'source_records.raw',
+        'source_records.normalized',
+        'customers.golden',
+      ]) {
+        expect(columns).not.toContain(document);
+      }
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -14,7 +14,9 @@ export function createDataSource(url: string, poolSize: number): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'customer-mdm' },
+    // Idle connections are kept (pg closes them after 10 s by default): a new backend's first
+    // resolve costs milliseconds of warm-up (see pool-warmer), paid again after every lull.
+    extra: { max: poolSize, idleTimeoutMillis: 0, application_name: 'customer-mdm' },
   });
 }
 

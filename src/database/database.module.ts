@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { createDataSource, poolSizeFor } from './data-source.factory';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { warmPool } from './pool-warmer';
 import { runMigrations } from './run-migrations';
 import { StatisticsKeeper } from './statistics-keeper';
 
@@ -35,6 +36,8 @@ async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
       // Embedded mode migrates itself at start; server mode runs `npm run migrate` once per deploy.
       const applied = await runMigrations(dataSource);
       if (applied.length > 0) logger.log(`Applied ${applied.length} migration(s)`);
+    } else {
+      await warmPool(dataSource, poolSizeFor(config));
     }
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
