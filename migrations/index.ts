@@ -5,6 +5,7 @@ import { CreateImports1763900000003 } from './1763900000003-create-imports';
 import { AddStewardshipIndexes1763900000004 } from './1763900000004-add-stewardship-indexes';
 import { AddResolveReadFunction1763900000005 } from './1763900000005-add-resolve-read-function';
 import { SkipStatisticsOnDocuments1763900000006 } from './1763900000006-skip-statistics-on-documents';
+import { AddRecordPlacementFunctions1763900000007 } from './1763900000007-add-record-placement-functions';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   AddStewardshipIndexes1763900000004,
   AddResolveReadFunction1763900000005,
   SkipStatisticsOnDocuments1763900000006,
+  AddRecordPlacementFunctions1763900000007,
 ];

@@ -94,7 +94,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(0)
   @Max(86400)
-  STATISTICS_INTERVAL_SECONDS = 10;
+  STATISTICS_INTERVAL_SECONDS = 2;
 }
 
 /** Listed explicitly: optional fields without a default are not own properties of an instance. */

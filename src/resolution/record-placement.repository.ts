@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryDeferred } from '../database/fused-transaction';
-import {
-  type ChangeEventInput,
-  eventParams,
-  eventsInsertSql,
-} from '../events/change-events.writer';
-import { historyInsertSql, historyParams, type HistoryEntry } from '../history/history.writer';
+import { type ChangeEventInput, eventParams } from '../events/change-events.writer';
+import { historyParams, type HistoryEntry } from '../history/history.writer';
 import type { BlockingKey } from '../matching/blocking-keys';
 import type { GoldenRecord } from '../matching/survivorship';
 import type { NewSourceRecord } from './resolution.repository';
@@ -25,7 +21,7 @@ export interface NewCustomer {
   regionCode: string;
 }
 
-/** Parameters $1..$13 shared by both statements: the customer, the record, its keys, the golden record. */
+/** The parameters both functions start with: the customer, the record, its keys, the golden record. */
 function placementParams(p: Placement): unknown[] {
   const r = p.record;
   return [
@@ -45,19 +41,20 @@ function placementParams(p: Placement): unknown[] {
   ];
 }
 
-const RECORD_AND_KEYS = `
-  rec AS (
-    INSERT INTO source_records (id, source, source_id, customer_id, kind, raw, normalized, content_hash, identity_hash, link)
-    VALUES ($2, $3, $4, $1, $5, $6, $7, $8, $9, $10) RETURNING id),
-  keys AS (
-    INSERT INTO blocking_keys (key_type, key_value, source_record_id, customer_id)
-    SELECT DISTINCT k.t, k.v, rec.id, $1::bigint FROM rec, unnest($11::text[], $12::text[]) AS k(t, v)
-    ON CONFLICT DO NOTHING)`;
+/** `$1, $2, ... $count`: the placement functions take their parameters positionally. */
+function placeholders(count: number): string {
+  return Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
+}
+
+/** Calls a placement function (migration 1763900000007) with its parameters, deferred. */
+async function callDeferred(manager: EntityManager, fn: string, params: unknown[]): Promise<void> {
+  await queryDeferred(manager, `SELECT ${fn}(${placeholders(params.length)})`, params);
+}
 
 /**
- * The resolve path's writes, one statement each (data-modifying CTEs): on this kind of machine
- * every round trip to PostgreSQL costs more than the work it carries. Ids are allocated before,
- * so the history and events can name them; foreign keys are checked at the end of the statement.
+ * The resolve path's writes, one PL/pgSQL function call each (their statements keep their plans),
+ * deferred to travel with the next statement (see fused-transaction). Ids are allocated before,
+ * so the history and events can name them.
  */
 @Injectable()
 export class RecordPlacementRepository {
@@ -77,21 +74,13 @@ export class RecordPlacementRepository {
     p: Placement,
     customer: NewCustomer,
   ): Promise<void> {
-    await queryDeferred(
-      manager,
-      `WITH cust AS (
-         INSERT INTO customers (id, customer_number, kind, region_code, golden) VALUES ($1, $14, $5, $15, $13) RETURNING id),
-       ${RECORD_AND_KEYS},
-       history AS (${historyInsertSql(16)} RETURNING 1)
-       ${eventsInsertSql(24)}`,
-      [
-        ...placementParams(p),
-        customer.customerNumber,
-        customer.regionCode,
-        ...historyParams(p.history),
-        ...eventParams(p.events),
-      ],
-    );
+    await callDeferred(manager, 'mdm_insert_customer_with_record', [
+      ...placementParams(p),
+      customer.customerNumber,
+      customer.regionCode,
+      ...historyParams(p.history),
+      ...eventParams(p.events),
+    ]);
   }
 
   /**
@@ -101,14 +90,10 @@ export class RecordPlacementRepository {
    * Deferred: see fused-transaction.
    */
   async linkRecord(manager: EntityManager, p: Placement): Promise<void> {
-    await queryDeferred(
-      manager,
-      `WITH target AS (SELECT id FROM customers WHERE id = $1 AND status = 'active' FOR UPDATE),
-       ${RECORD_AND_KEYS},
-       golden AS (UPDATE customers SET golden = $13, updated_at = now() WHERE id = $1 RETURNING id),
-       history AS (${historyInsertSql(14)} RETURNING 1)
-       ${eventsInsertSql(22)} RETURNING mdm_require(EXISTS (SELECT 1 FROM target))`,
-      [...placementParams(p), ...historyParams(p.history), ...eventParams(p.events)],
-    );
+    await callDeferred(manager, 'mdm_link_record', [
+      ...placementParams(p),
+      ...historyParams(p.history),
+      ...eventParams(p.events),
+    ]);
   }
 }
