@@ -1,33 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The resolve path's reads as one server-side function (mdm_resolve_read; mdm_resolve_read_batch
- * reads for all the records of an import chunk at once). On the 2-core target machine a round trip
- * to PostgreSQL costs a quarter to half a millisecond of CPU on each side, more than the reads
- * themselves, so the locks, the stored record, the candidates with their records, the exclusions,
- * the term-frequency inputs and the new ids travel in one call.
- *
- * A PL/pgSQL function takes a new snapshot for every statement under READ COMMITTED, so the reads
- * after the advisory locks see every transaction that held them (a single SQL statement could
- * not: its snapshot would predate the locks).
- *
- * mdm_require raises SQLSTATE MDM01 ("the row changed under us"): a write statement that finds
- * its customer merged away fails as a whole, and the resolve is retried.
- */
-export class AddResolveReadFunction1763900000005 implements MigrationInterface {
-  name = 'AddResolveReadFunction1763900000005';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
-      CREATE FUNCTION mdm_require(ok boolean) RETURNS boolean LANGUAGE plpgsql AS $fn$
-      BEGIN
-        IF ok IS NOT TRUE THEN
-          RAISE EXCEPTION 'concurrent change' USING ERRCODE = 'MDM01';
-        END IF;
-        RETURN true;
-      END $fn$`);
-    await db.query(`
-      CREATE FUNCTION mdm_read_one(p jsonb, item jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
+/** mdm_read_one as this migration made it (migration 1763900000008 replaces it, its down restores it). */
+export const READ_ONE_V1 = `mdm_read_one(p jsonb, item jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
       DECLARE
         v_existing jsonb;
         v_existing_id bigint;
@@ -122,7 +96,55 @@ export class AddResolveReadFunction1763900000005 implements MigrationInterface {
                             LIMIT (p->>'nameCountCap')::int) n),
           'newCustomer', CASE WHEN v_customer_id IS NULL THEN NULL
                               ELSE jsonb_build_object('customerId', v_customer_id, 'sequence', v_customer_sequence) END);
+      END $fn$`;
+
+/**
+ * mdm_resolve_read and mdm_resolve_read_batch (the locks, then mdm_read_one), returning `type`:
+ * jsonb as this migration made them, json since migration 1763900000008.
+ */
+export function resolveReadFunctions(type: 'jsonb' | 'json'): string[] {
+  return [
+    `CREATE FUNCTION mdm_resolve_read(p jsonb) RETURNS ${type} LANGUAGE plpgsql VOLATILE AS $fn$
+      BEGIN
+        PERFORM mdm_take_locks(p->'locks');
+        RETURN mdm_read_one(p, p);
+      END $fn$`,
+    `CREATE FUNCTION mdm_resolve_read_batch(p jsonb) RETURNS ${type} LANGUAGE plpgsql VOLATILE AS $fn$
+      BEGIN
+        PERFORM mdm_take_locks(p->'locks');
+        RETURN (SELECT COALESCE(${type}_agg(mdm_read_one(p, i.value) ORDER BY i.ord), '[]'::${type})
+                  FROM jsonb_array_elements(p->'items') WITH ORDINALITY AS i(value, ord));
+      END $fn$`,
+  ];
+}
+
+/**
+ * The resolve path's reads as one server-side function (mdm_resolve_read; mdm_resolve_read_batch
+ * reads for all the records of an import chunk at once). On the 2-core target machine a round trip
+ * to PostgreSQL costs a quarter to half a millisecond of CPU on each side, more than the reads
+ * themselves, so the locks, the stored record, the candidates with their records, the exclusions,
+ * the term-frequency inputs and the new ids travel in one call.
+ *
+ * A PL/pgSQL function takes a new snapshot for every statement under READ COMMITTED, so the reads
+ * after the advisory locks see every transaction that held them (a single SQL statement could
+ * not: its snapshot would predate the locks).
+ *
+ * mdm_require raises SQLSTATE MDM01 ("the row changed under us"): a write statement that finds
+ * its customer merged away fails as a whole, and the resolve is retried.
+ */
+export class AddResolveReadFunction1763900000005 implements MigrationInterface {
+  name = 'AddResolveReadFunction1763900000005';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE FUNCTION mdm_require(ok boolean) RETURNS boolean LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF ok IS NOT TRUE THEN
+          RAISE EXCEPTION 'concurrent change' USING ERRCODE = 'MDM01';
+        END IF;
+        RETURN true;
       END $fn$`);
+    await db.query(`CREATE FUNCTION ${READ_ONE_V1}`);
     await db.query(`
       CREATE FUNCTION mdm_take_locks(locks jsonb) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
@@ -130,19 +152,7 @@ export class AddResolveReadFunction1763900000005 implements MigrationInterface {
         PERFORM pg_advisory_xact_lock(l.id::bigint)
            FROM jsonb_array_elements_text(locks) WITH ORDINALITY AS l(id, ord) ORDER BY l.ord;
       END $fn$`);
-    await db.query(`
-      CREATE FUNCTION mdm_resolve_read(p jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
-      BEGIN
-        PERFORM mdm_take_locks(p->'locks');
-        RETURN mdm_read_one(p, p);
-      END $fn$`);
-    await db.query(`
-      CREATE FUNCTION mdm_resolve_read_batch(p jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
-      BEGIN
-        PERFORM mdm_take_locks(p->'locks');
-        RETURN (SELECT COALESCE(jsonb_agg(mdm_read_one(p, i.value) ORDER BY i.ord), '[]'::jsonb)
-                  FROM jsonb_array_elements(p->'items') WITH ORDINALITY AS i(value, ord));
-      END $fn$`);
+    for (const sql of resolveReadFunctions('jsonb')) await db.query(sql);
   }
 
   async down(db: QueryRunner): Promise<void> {

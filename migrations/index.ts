@@ -6,6 +6,7 @@ import { AddStewardshipIndexes1763900000004 } from './1763900000004-add-stewards
 import { AddResolveReadFunction1763900000005 } from './1763900000005-add-resolve-read-function';
 import { SkipStatisticsOnDocuments1763900000006 } from './1763900000006-skip-statistics-on-documents';
 import { AddRecordPlacementFunctions1763900000007 } from './1763900000007-add-record-placement-functions';
+import { RememberGenericKeys1763900000008 } from './1763900000008-remember-generic-keys';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   AddResolveReadFunction1763900000005,
   SkipStatisticsOnDocuments1763900000006,
   AddRecordPlacementFunctions1763900000007,
+  RememberGenericKeys1763900000008,
 ];

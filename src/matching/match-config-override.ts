@@ -156,6 +156,7 @@ function readSections(r: Reader, o: Json, base: MatchConfig): MatchConfig {
       sharedPhoneBits: { min: 0 },
     }),
     genericKeyLimit: r.integer(o.genericKeyLimit, 'genericKeyLimit', base.genericKeyLimit, 1),
+    maxCandidates: r.integer(o.maxCandidates, 'maxCandidates', base.maxCandidates, 1),
     sourceTrust: r.strings(o.sourceTrust, 'sourceTrust', base.sourceTrust),
     survivorshipOrder: r.strings<SurvivorshipCriterion>(
       o.survivorshipOrder,
@@ -173,6 +174,7 @@ const TOP_LEVEL: ReadonlyArray<keyof MatchConfig> = [
   'termFrequency',
   'household',
   'genericKeyLimit',
+  'maxCandidates',
   'sourceTrust',
   'survivorshipOrder',
 ];

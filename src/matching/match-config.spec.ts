@@ -83,6 +83,7 @@ describe('applyMatchConfigOverride', () => {
     ],
     ['a text threshold', { thresholds: { upper: '22' } }, 'thresholds.upper: expected a number'],
     ['a fractional key limit', { genericKeyLimit: 2.5 }, 'genericKeyLimit: expected an integer'],
+    ['no candidates at all', { maxCandidates: 0 }, 'maxCandidates'],
     [
       'duplicate sources',
       { sourceTrust: ['crm', 'crm'] },

@@ -81,6 +81,12 @@ export interface MatchConfig {
   household: HouseholdLimits;
   /** A blocking-key value shared by more customers than this is generic and not used to find candidates. */
   genericKeyLimit: number;
+  /**
+   * Candidate customers scored per record, those sharing the most keys first. Every candidate's
+   * records are read and scored under the record's locks, so this bounds the work of a record with
+   * a common name in a large database.
+   */
+  maxCandidates: number;
   /** Source systems, most trusted first (survivorship); unlisted sources rank after all listed ones. */
   sourceTrust: string[];
   /** Survivorship criteria in order of precedence; a steward's pin always comes first. */
@@ -177,6 +183,7 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   termFrequency: { enabled: true, minPopulation: 500 },
   household: { maxBits: 19, minBits: -6, twinBirthDateBits: 5, sharedPhoneBits: 14 },
   genericKeyLimit: 100,
+  maxCandidates: 50,
   sourceTrust: [],
   survivorshipOrder: ['validity', 'trust', 'frequency', 'recency', 'completeness'],
 };

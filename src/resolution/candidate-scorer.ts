@@ -15,9 +15,6 @@ export interface Ranking {
   recordsByCustomer: Map<string, CandidateRecord[]>;
 }
 
-/** More candidates than this are not scored: the keys already ranked them by shared evidence. */
-export const MAX_CANDIDATES = 50;
-
 /** Scores a record against each candidate customer found through its blocking keys. */
 @Injectable()
 export class CandidateScorer {

@@ -17,7 +17,6 @@ import type { NormalizedRecord } from '../normalize/normalized-record';
 import { lockIdsFor } from './advisory-locks';
 import {
   CandidateScorer,
-  MAX_CANDIDATES,
   type RankedCustomer,
   type Ranking,
 } from './candidate-scorer';
@@ -229,7 +228,7 @@ export class ResolutionService {
   private readSettings(allocate: boolean): ResolveReadSettings {
     return {
       genericKeyLimit: this.matchConfig.config.genericKeyLimit,
-      maxCandidates: MAX_CANDIDATES,
+      maxCandidates: this.matchConfig.config.maxCandidates,
       nameCountCap: NAME_COUNT_CAP,
       allocate,
     };
