@@ -16,6 +16,10 @@ import { READ_ONE_V1, resolveReadFunctions } from './1763900000005-add-resolve-r
  *
  * Only the resolve path records keys (`allocate`); POST /v1/match writes nothing.
  *
+ * Broad partial keys (p.partialKeyTypes: a mobile's prefix or suffix, shared by more than
+ * p.partialLimit customers) only corroborate: a customer sharing one of them and nothing else is not
+ * a candidate (PARTIAL_KEY_TYPES in blocking-keys.ts).
+ *
  * The reads also answer json instead of jsonb: nesting each candidate record's stored jsonb
  * document into a jsonb answer rebuilt it value by value, 2.5 times the cost of writing it out as
  * text (43 against 17 ms for 2,000 candidate records).
@@ -28,6 +32,9 @@ const READ_ONE_V2 = `mdm_read_one(p jsonb, item jsonb) RETURNS json LANGUAGE plp
         v_excluded bigint[] := '{}';
         v_candidates bigint[];
         v_hits bigint[] := '{}';
+        v_partial_hits bigint[] := '{}';
+        v_partial_types text[] := ARRAY(SELECT jsonb_array_elements_text(COALESCE(p->'partialKeyTypes', '[]')));
+        v_partial_limit int := COALESCE((p->>'partialLimit')::int, (p->>'genericLimit')::int);
         v_key_hits bigint[];
         v_records json;
         v_generic_limit int := (p->>'genericLimit')::int;
@@ -108,19 +115,25 @@ const READ_ONE_V2 = `mdm_read_one(p jsonb, item jsonb) RETURNS json LANGUAGE plp
             END IF;
             CONTINUE;
           END IF;
-          v_hits := v_hits || v_key_hits;
+          IF v_type = ANY (v_partial_types) AND cardinality(v_key_hits) > v_partial_limit THEN
+            v_partial_hits := v_partial_hits || v_key_hits;
+          ELSE
+            v_hits := v_hits || v_key_hits;
+          END IF;
         END LOOP;
 
-        -- Merged customers are followed to their survivor. Beyond maxCandidates, those sharing the
-        -- most keys are kept.
+        -- Merged customers are followed to their survivor. A customer sharing a single broad partial
+        -- key and nothing else is no candidate. Beyond maxCandidates, those sharing the most keys are kept.
         v_candidates := ARRAY(
           SELECT cid FROM (
-            SELECT COALESCE(c.merged_into_id, c.id) AS cid, count(*) AS shared_keys
-              FROM unnest(v_hits) AS hit(id)
+            SELECT COALESCE(c.merged_into_id, c.id) AS cid, count(*) AS shared_keys,
+                   bool_or(NOT hit.partial) AS full_key
+              FROM (SELECT h, false FROM unnest(v_hits) AS h
+                    UNION ALL SELECT h, true FROM unnest(v_partial_hits) AS h) AS hit(id, partial)
               JOIN customers c ON c.id = hit.id
              WHERE c.status <> 'inactive'
              GROUP BY 1) found
-           WHERE cid <> ALL (v_excluded)
+           WHERE cid <> ALL (v_excluded) AND (full_key OR shared_keys > 1)
            ORDER BY shared_keys DESC, cid
            LIMIT (p->>'maxCandidates')::int);
 

@@ -61,3 +61,40 @@ describe('generic blocking keys', () => {
     expect(await rememberedNameKeys()).toEqual([{ customers: 4 }]);
   });
 });
+
+/** A mobile prefix (mobileHead) shared by more customers than partialKeyLimit only corroborates. */
+describe('partial blocking keys', () => {
+  const owner = { kind: 'person', name: '李雷', phone: '13912345678' };
+  const samePrefix = { kind: 'person', name: '韩梅梅', phone: '13912340000' };
+
+  async function candidatesOfSamePrefix(partialKeyLimit: number): Promise<unknown[]> {
+    const config = join(mkdtempSync(join(tmpdir(), 'mdm-partial-')), 'match.json');
+    writeFileSync(config, JSON.stringify({ partialKeyLimit }));
+    const t = await createTestApp({
+      DATABASE_URL: '',
+      DATA_DIR: 'memory://',
+      MATCH_CONFIG_FILE: config,
+    });
+    try {
+      const send = (path: string, body: object) =>
+        t.http
+          .post(path)
+          .set('X-API-Key', t.keys.system)
+          .send({ source: 'crm', sourceId: uniqueId('P'), ...body });
+      expect((await send('/v1/resolve', owner)).body.decision).toBe('created');
+      const match = await send('/v1/match', samePrefix);
+      expect(match.status).toBe(200);
+      return match.body.candidates;
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('finds a customer through a prefix few customers share', async () => {
+    expect(await candidatesOfSamePrefix(10)).toHaveLength(1);
+  });
+
+  it('does not make a candidate of a customer sharing only a broad prefix', async () => {
+    expect(await candidatesOfSamePrefix(0)).toEqual([]);
+  });
+});

@@ -55,6 +55,16 @@ export const BROAD_KEY_TYPES: ReadonlySet<BlockingKeyType> = new Set([
   'orgTrade',
 ]);
 
+/**
+ * Partial key types: a value shared by more than MatchConfig.partialKeyLimit customers only
+ * corroborates (a customer sharing it and no other key is not a candidate). A 6-digit mobile prefix
+ * or 5-digit suffix is shared by dozens of unrelated people once the database holds a million
+ * records: most of a record's candidates came from them alone, each read and scored under the
+ * record's locks. A mistyped mobile of the same person still meets its customer through the name,
+ * birth date or address keys they share, or through a prefix few customers have.
+ */
+export const PARTIAL_KEY_TYPES: readonly BlockingKeyType[] = ['mobileHead', 'mobileTail'];
+
 /** Values longer than this are replaced by a hash so the key index stays compact. */
 const MAX_VALUE_LENGTH = 48;
 /** Shorter mailbox names (a@, bob@) are shared by too many people to be a useful key. */

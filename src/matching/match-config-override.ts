@@ -157,6 +157,7 @@ function readSections(r: Reader, o: Json, base: MatchConfig): MatchConfig {
     }),
     genericKeyLimit: r.integer(o.genericKeyLimit, 'genericKeyLimit', base.genericKeyLimit, 1),
     maxCandidates: r.integer(o.maxCandidates, 'maxCandidates', base.maxCandidates, 1),
+    partialKeyLimit: r.integer(o.partialKeyLimit, 'partialKeyLimit', base.partialKeyLimit, 0),
     sourceTrust: r.strings(o.sourceTrust, 'sourceTrust', base.sourceTrust),
     survivorshipOrder: r.strings<SurvivorshipCriterion>(
       o.survivorshipOrder,
@@ -175,6 +176,7 @@ const TOP_LEVEL: ReadonlyArray<keyof MatchConfig> = [
   'household',
   'genericKeyLimit',
   'maxCandidates',
+  'partialKeyLimit',
   'sourceTrust',
   'survivorshipOrder',
 ];

@@ -87,6 +87,8 @@ export interface MatchConfig {
    * a common name in a large database.
    */
   maxCandidates: number;
+  /** A partial key (PARTIAL_KEY_TYPES: a mobile's prefix or suffix) shared by more customers only corroborates. */
+  partialKeyLimit: number;
   /** Source systems, most trusted first (survivorship); unlisted sources rank after all listed ones. */
   sourceTrust: string[];
   /** Survivorship criteria in order of precedence; a steward's pin always comes first. */
@@ -184,6 +186,7 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   household: { maxBits: 19, minBits: -6, twinBirthDateBits: 5, sharedPhoneBits: 14 },
   genericKeyLimit: 100,
   maxCandidates: 50,
+  partialKeyLimit: 10,
   sourceTrust: [],
   survivorshipOrder: ['validity', 'trust', 'frequency', 'recency', 'completeness'],
 };

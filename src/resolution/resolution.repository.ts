@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { BlockingKey } from '../matching/blocking-keys';
+import { PARTIAL_KEY_TYPES, type BlockingKey } from '../matching/blocking-keys';
 import type { CustomerKind, CustomerRecordInput } from '../normalize/customer-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import type { LinkDecision } from '../customers/source-record.entity';
@@ -28,7 +28,10 @@ export interface CandidateRecord {
 /** Everything the resolve path reads after taking its locks, in one round trip. */
 export interface ResolveReads {
   existing: (StoredSourceRecord & { customerNumber: string | null }) | undefined;
-  /** Candidate customers (at most maxCandidates, without the excluded ones), most shared keys first. */
+  /**
+   * Candidate customers (at most maxCandidates, without the excluded ones), most shared keys first;
+   * one shared broad partial key alone (PARTIAL_KEY_TYPES) does not make a candidate.
+   */
   candidateCustomerIds: string[];
   /** The candidates' active records (without the record itself). */
   candidateRecords: CandidateRecord[];
@@ -53,6 +56,7 @@ export interface ResolveReadItem {
 /** How the reads look (the same for every record of a batch). */
 export interface ResolveReadSettings {
   genericKeyLimit: number;
+  partialKeyLimit: number;
   maxCandidates: number;
   nameCountCap: number;
   /** Whether to allocate a new customer's ids when there is no candidate (not for /v1/match). */
@@ -89,6 +93,8 @@ function settingsJson(settings: ResolveReadSettings): Record<string, unknown> {
     maxCandidates: settings.maxCandidates,
     nameCountCap: settings.nameCountCap,
     allocate: settings.allocate,
+    partialKeyTypes: PARTIAL_KEY_TYPES,
+    partialLimit: settings.partialKeyLimit,
   };
 }
 

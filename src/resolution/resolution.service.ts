@@ -15,11 +15,7 @@ import type { CustomerRecordInput } from '../normalize/customer-record';
 import { normalizeRecord } from '../normalize/normalize-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { lockIdsFor } from './advisory-locks';
-import {
-  CandidateScorer,
-  type RankedCustomer,
-  type Ranking,
-} from './candidate-scorer';
+import { CandidateScorer, type RankedCustomer, type Ranking } from './candidate-scorer';
 import { MatchConfigHolder } from './match-config.provider';
 import { contentHash, identityHash } from './record-hashes';
 import type { MatchCandidate, ResolveResult } from './resolve-result';
@@ -228,6 +224,7 @@ export class ResolutionService {
   private readSettings(allocate: boolean): ResolveReadSettings {
     return {
       genericKeyLimit: this.matchConfig.config.genericKeyLimit,
+      partialKeyLimit: this.matchConfig.config.partialKeyLimit,
       maxCandidates: this.matchConfig.config.maxCandidates,
       nameCountCap: NAME_COUNT_CAP,
       allocate,
