@@ -1,21 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** mdm_read_one as this migration made it (migration 1763900000008 replaces it, its down restores it). */
-export const READ_ONE_V1 = `mdm_read_one(p jsonb, item jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
-      DECLARE
-        v_existing jsonb;
-        v_existing_id bigint;
-        v_existing_active boolean := false;
-        v_excluded bigint[] := '{}';
-        v_candidates bigint[];
-        v_records jsonb;
-        v_generic_limit int := (p->>'genericLimit')::int;
-        v_record_id text;
-        v_customer_id text;
-        v_customer_sequence text;
-        v_population bigint;
-      BEGIN
-        SELECT jsonb_build_object(
+/**
+ * The start of mdm_read_one: the record's stored version (locked) and the customers a steward said
+ * it is not; into v_existing (`type`), v_existing_id, v_existing_active and v_excluded.
+ */
+export function storedRecordSql(type: 'jsonb' | 'json'): string {
+  return `        SELECT ${type}_build_object(
                  'id', r.id::text, 'customerId', r.customer_id::text, 'contentHash', r.content_hash,
                  'identityHash', r.identity_hash, 'status', r.status,
                  'customerNumber', (SELECT s.customer_number FROM customers c
@@ -41,7 +31,25 @@ export const READ_ONE_V1 = `mdm_read_one(p jsonb, item jsonb) RETURNS jsonb LANG
                     AND e.identity_hash_a = other.identity_hash));
         END IF;
 
-        -- Customers sharing a blocking key, skipping generic keys (shared by more than the limit);
+`;
+}
+
+/** mdm_read_one as this migration made it (migration 1763900000008 replaces it, its down restores it). */
+export const READ_ONE_V1 = `mdm_read_one(p jsonb, item jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_existing jsonb;
+        v_existing_id bigint;
+        v_existing_active boolean := false;
+        v_excluded bigint[] := '{}';
+        v_candidates bigint[];
+        v_records jsonb;
+        v_generic_limit int := (p->>'genericLimit')::int;
+        v_record_id text;
+        v_customer_id text;
+        v_customer_sequence text;
+        v_population bigint;
+      BEGIN
+${storedRecordSql('jsonb')}        -- Customers sharing a blocking key, skipping generic keys (shared by more than the limit);
         -- merged customers are followed to their survivor. Beyond maxCandidates, those sharing
         -- the most keys are kept.
         v_candidates := ARRAY(

@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { READ_ONE_V1, resolveReadFunctions } from './1763900000005-add-resolve-read-function';
+import {
+  READ_ONE_V1,
+  resolveReadFunctions,
+  storedRecordSql,
+} from './1763900000005-add-resolve-read-function';
 
 /**
  * Generic blocking keys are remembered (table generic_keys) instead of being recognised anew on
@@ -50,33 +54,7 @@ const READ_ONE_V2 = `mdm_read_one(p jsonb, item jsonb) RETURNS json LANGUAGE plp
         v_known record;
         v_name_count bigint;
       BEGIN
-        SELECT json_build_object(
-                 'id', r.id::text, 'customerId', r.customer_id::text, 'contentHash', r.content_hash,
-                 'identityHash', r.identity_hash, 'status', r.status,
-                 'customerNumber', (SELECT s.customer_number FROM customers c
-                                      JOIN customers s ON s.id = COALESCE(c.merged_into_id, c.id)
-                                     WHERE c.id = r.customer_id)),
-               r.id, r.status = 'active' AND r.customer_id IS NOT NULL
-          INTO v_existing, v_existing_id, v_existing_active
-          FROM source_records r
-         WHERE r.source = item->>'source' AND r.source_id = item->>'sourceId'
-           FOR UPDATE;
-
-        -- Customers a steward said this record is not, while both records are unchanged.
-        IF v_existing_id IS NOT NULL THEN
-          v_excluded := ARRAY(
-            SELECT DISTINCT COALESCE(c.merged_into_id, c.id)
-              FROM match_exclusions e
-              JOIN source_records other
-                ON other.id = CASE WHEN e.record_a_id = v_existing_id THEN e.record_b_id ELSE e.record_a_id END
-              JOIN customers c ON c.id = other.customer_id
-             WHERE (e.record_a_id = v_existing_id AND e.identity_hash_a = item->>'identityHash'
-                    AND e.identity_hash_b = other.identity_hash)
-                OR (e.record_b_id = v_existing_id AND e.identity_hash_b = item->>'identityHash'
-                    AND e.identity_hash_a = other.identity_hash));
-        END IF;
-
-        -- Before this resolve's own allocation: the customers that exist.
+${storedRecordSql('json')}        -- Before this resolve's own allocation: the customers that exist.
         SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO v_population FROM customer_number_seq;
 
         -- Each key's customers, unless the key is generic (known, or found now: then remembered).
