@@ -31,6 +31,7 @@ import { dropQueueKeys } from '../common/queue-keys';
 import { countRows, showSetting } from './import-maintenance';
 import { writeDataset } from './import-dataset';
 import { peakRss, runCli, startWorker } from './import-processes';
+import { type ImportSlice, slices } from './import-slices';
 
 interface Options {
   records: number;
@@ -60,7 +61,7 @@ interface ServerResult {
   uploadSeconds: number;
   importSeconds: number;
   recordsPerSecond: number;
-  slices: { upTo: number; seconds: number; recordsPerSecond: number }[];
+  slices: ImportSlice[];
   workerPeakMb: number[];
   apiPeakMb: number;
   outcome: Record<string, number | null>;
@@ -233,28 +234,6 @@ async function embeddedRun(o: Options, source: string, work: string): Promise<Em
     peakMb: run.peakMb,
     outcome: summary.rows,
   };
-}
-
-/** Records/s of each consecutive slice of rows, from the progress samples. */
-function slices(
-  samples: { t: number; processed: number }[],
-  total: number,
-  size: number,
-): ServerResult['slices'] {
-  const out: ServerResult['slices'] = [];
-  let previous = 0;
-  for (let upTo = Math.min(size, total); upTo <= total; upTo += size) {
-    const reached = samples.find((s) => s.processed >= upTo);
-    if (reached === undefined) break;
-    out.push({
-      upTo,
-      seconds: round(reached.t - previous),
-      recordsPerSecond: Math.round(size / (reached.t - previous)),
-    });
-    previous = reached.t;
-    if (upTo === total) break;
-  }
-  return out;
 }
 
 /** The first `count` lines of an NDJSON file (the same rows for every run). */

@@ -2,8 +2,11 @@
  * `npm run bench:perf`: resolve latency / throughput at 1, 16 and 64 concurrent clients against a
  * server-mode API on a scratch database (local PostgreSQL + Redis), on generated Chinese
  * multi-channel records. Results are printed and written to bench/results/perf-resolve.json.
- * Import throughput is measured by `npm run bench:import` (bench/perf/import-bench.ts).
+ * `--import 100000,1000000` then measures batch import throughput at those sizes, each with the
+ * import bench (`npm run bench:import`, bench/perf/import-bench.ts: records/s per slice, peak memory
+ * of each process, the COPY of the same rows and the ratio).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ interface Options {
   persons: number;
   orgs: number;
   port: number;
+  import: string;
 }
 
 async function main(): Promise<void> {
@@ -42,6 +46,11 @@ async function main(): Promise<void> {
     .option('--persons <n>', 'generated persons', Number, 60000)
     .option('--orgs <n>', 'generated organisations', Number, 10000)
     .option('--port <n>', 'API port', Number, 3917)
+    .option(
+      '--import <list>',
+      'then import throughput at these record counts, e.g. 100000,1000000',
+      '',
+    )
     .parse()
     .opts<Options>();
   const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -73,6 +82,17 @@ async function main(): Promise<void> {
     await api.stop();
     await scratch.drop();
   }
+  for (const records of options.import.split(',').filter(Boolean).map(Number)) {
+    runImportBench(records);
+  }
+}
+
+/** One import bench run in its own process (its API, workers and scratch database), printed as it goes. */
+function runImportBench(records: number): void {
+  const script = join(findProjectRoot(), 'dist', 'bench', 'perf', 'import-bench.js');
+  const args = [script, '--records', String(records), '--embedded-records', '0'];
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`import bench of ${records} records failed`);
 }
 
 function report(runs: LatencyRun[], generated: number, used: number, apiPeakMb: number): void {
