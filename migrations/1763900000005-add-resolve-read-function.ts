@@ -34,6 +34,20 @@ export function storedRecordSql(type: 'jsonb' | 'json'): string {
 `;
 }
 
+/** The candidates' active records (without the record itself), as `type`, into v_records. */
+export function candidateRecordsSql(type: 'jsonb' | 'json'): string {
+  return `        SELECT COALESCE(${type}_agg(${type}_build_object(
+                 'recordId', r.id::text, 'customerId', r.customer_id::text,
+                 'customerNumber', c.customer_number, 'pins', c.pins, 'source', r.source,
+                 'updatedAt', r.updated_at, 'normalized', r.normalized)), '[]'::${type})
+          INTO v_records
+          FROM source_records r JOIN customers c ON c.id = r.customer_id
+         WHERE r.customer_id = ANY (v_candidates) AND r.status = 'active'
+           AND r.id IS DISTINCT FROM v_existing_id;
+
+`;
+}
+
 /** mdm_read_one as this migration made it (migration 1763900000008 replaces it, its down restores it). */
 export const READ_ONE_V1 = `mdm_read_one(p jsonb, item jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
       DECLARE
@@ -69,16 +83,7 @@ ${storedRecordSql('jsonb')}        -- Customers sharing a blocking key, skipping
            ORDER BY shared_keys DESC, cid
            LIMIT (p->>'maxCandidates')::int);
 
-        SELECT COALESCE(jsonb_agg(jsonb_build_object(
-                 'recordId', r.id::text, 'customerId', r.customer_id::text,
-                 'customerNumber', c.customer_number, 'pins', c.pins, 'source', r.source,
-                 'updatedAt', r.updated_at, 'normalized', r.normalized)), '[]'::jsonb)
-          INTO v_records
-          FROM source_records r JOIN customers c ON c.id = r.customer_id
-         WHERE r.customer_id = ANY (v_candidates) AND r.status = 'active'
-           AND r.id IS DISTINCT FROM v_existing_id;
-
-        -- Before this resolve's own allocation: the customers that exist.
+${candidateRecordsSql('jsonb')}        -- Before this resolve's own allocation: the customers that exist.
         SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO v_population FROM customer_number_seq;
 
         IF v_existing_id IS NULL THEN

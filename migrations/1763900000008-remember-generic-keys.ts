@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import {
+  candidateRecordsSql,
   READ_ONE_V1,
   resolveReadFunctions,
   storedRecordSql,
@@ -115,16 +116,7 @@ ${storedRecordSql('json')}        -- Before this resolve's own allocation: the c
            ORDER BY shared_keys DESC, cid
            LIMIT (p->>'maxCandidates')::int);
 
-        SELECT COALESCE(json_agg(json_build_object(
-                 'recordId', r.id::text, 'customerId', r.customer_id::text,
-                 'customerNumber', c.customer_number, 'pins', c.pins, 'source', r.source,
-                 'updatedAt', r.updated_at, 'normalized', r.normalized)), '[]'::json)
-          INTO v_records
-          FROM source_records r JOIN customers c ON c.id = r.customer_id
-         WHERE r.customer_id = ANY (v_candidates) AND r.status = 'active'
-           AND r.id IS DISTINCT FROM v_existing_id;
-
-        IF v_name_count IS NULL THEN
+${candidateRecordsSql('json')}        IF v_name_count IS NULL THEN
           v_name_count := (SELECT count(DISTINCT customer_id) FROM
                              (SELECT customer_id FROM blocking_keys
                                WHERE key_type = item->>'nameKeyType' AND key_value = item->>'nameKeyValue'
