@@ -36,10 +36,14 @@ export type RecordBody = Record<string, unknown> & { source: string; sourceId: s
 export function uniquePerson(): { name: string; birthDate: string; seed: number } {
   const seed = uniqueSeed();
   const given = [...GIVEN];
+  // Three given characters: 476,656 names, so two pairs of one run practically never share one (a
+  // shared name lowers its term-frequency weight, and a pair meant for review could then score
+  // below the review threshold).
   const name =
     FAMILY[seed % FAMILY.length] +
     given[(seed >> 4) % given.length] +
-    given[(seed >> 9) % given.length];
+    given[(seed >> 9) % given.length] +
+    given[(seed >> 14) % given.length];
   const year = 1950 + (seed % 50);
   const month = 1 + ((seed >> 3) % 12);
   const day = 1 + ((seed >> 7) % 28);
