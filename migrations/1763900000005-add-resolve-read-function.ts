@@ -48,6 +48,23 @@ export function candidateRecordsSql(type: 'jsonb' | 'json'): string {
 `;
 }
 
+/**
+ * The ids a resolve may need, allocated with the reads: the record's when it is new, and the
+ * customer's when no candidate means a new customer for sure; into v_record_id, v_customer_id and
+ * v_customer_sequence.
+ */
+export const NEW_IDS_SQL = `        IF v_existing_id IS NULL THEN
+          v_record_id := nextval('source_records_id_seq')::text;
+        END IF;
+        -- No candidate means a new customer for sure: its ids come with the reads. (SELECT INTO
+        -- without a row set v_existing_active to NULL.)
+        IF NOT COALESCE(v_existing_active, false) AND cardinality(v_candidates) = 0 AND (p->>'allocate')::boolean THEN
+          v_customer_id := nextval('customers_id_seq')::text;
+          v_customer_sequence := nextval('customer_number_seq')::text;
+        END IF;
+
+`;
+
 /** mdm_read_one as this migration made it (migration 1763900000008 replaces it, its down restores it). */
 export const READ_ONE_V1 = `mdm_read_one(p jsonb, item jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $fn$
       DECLARE
@@ -86,17 +103,7 @@ ${storedRecordSql('jsonb')}        -- Customers sharing a blocking key, skipping
 ${candidateRecordsSql('jsonb')}        -- Before this resolve's own allocation: the customers that exist.
         SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO v_population FROM customer_number_seq;
 
-        IF v_existing_id IS NULL THEN
-          v_record_id := nextval('source_records_id_seq')::text;
-        END IF;
-        -- No candidate means a new customer for sure: its ids come with the reads. (SELECT INTO
-        -- without a row set v_existing_active to NULL.)
-        IF NOT COALESCE(v_existing_active, false) AND cardinality(v_candidates) = 0 AND (p->>'allocate')::boolean THEN
-          v_customer_id := nextval('customers_id_seq')::text;
-          v_customer_sequence := nextval('customer_number_seq')::text;
-        END IF;
-
-        RETURN jsonb_build_object(
+${NEW_IDS_SQL}        RETURN jsonb_build_object(
           'existing', v_existing,
           'newRecordId', v_record_id,
           'excluded', to_jsonb(v_excluded::text[]),

@@ -31,7 +31,7 @@ import { dropQueueKeys } from '../common/queue-keys';
 import { countRows, showSetting } from './import-maintenance';
 import { writeDataset } from './import-dataset';
 import { peakRss, runCli, startWorker } from './import-processes';
-import { type ImportSlice, slices } from './import-slices';
+import { type ImportSlice, round, slices } from './import-slices';
 
 interface Options {
   records: number;
@@ -247,10 +247,6 @@ async function firstLines(source: string, count: number, target: string): Promis
   await new Promise<void>((r) => out.end(() => r()));
   if (n < count) throw new Error(`${source} has only ${n} records, ${count} wanted`);
   return target;
-}
-
-function round(value: number, digits = 1): number {
-  return Number(value.toFixed(digits));
 }
 
 function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): void {

@@ -31,6 +31,6 @@ export function slices(
   return out;
 }
 
-function round(seconds: number): number {
-  return Number(seconds.toFixed(1));
+export function round(value: number, digits = 1): number {
+  return Number(value.toFixed(digits));
 }
