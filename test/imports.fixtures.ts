@@ -1,46 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type request from 'supertest';
-import { mobile, residentId } from './factories/person.factory';
-
-const FAMILY = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '黄',
-  '赵',
-  '吴',
-  '周',
-  '徐',
-  '孙',
-  '马',
-  '朱',
-  '胡',
-];
-const GIVEN = [
-  '伟',
-  '芳',
-  '娜',
-  '敏',
-  '静',
-  '磊',
-  '洋',
-  '艳',
-  '勇',
-  '军',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀英',
-  '建华',
-  '志强',
-  '海燕',
-  '晓东',
-];
+import { chineseName, mobile, residentId } from './factories/person.factory';
 
 export interface PersonRow {
   sourceId: string;
@@ -56,10 +16,11 @@ const SEQUENCES = 1000;
 const PHONES = 89_999_999;
 
 /**
- * The i-th of a set of distinct people. Person number n = seed + i decides the birth date and the
- * id's sequence together, so two numbers never share an id number or a phone (suites share one
- * database in server mode: one id in common would link two people). Dates and phones are
- * scattered so that neighbours do not look like typos of each other.
+ * The i-th of a set of distinct people. Person number n = seed + i decides the name, the birth date
+ * and the id's sequence together, so two numbers never share an id number, a phone, or a name with
+ * a birth date (suites share one database in server mode: one id in common would link two people,
+ * a name and birth date in common would raise a review). Dates and phones are scattered so that
+ * neighbours do not look like typos of each other.
  */
 export function person(seed: number, i: number, prefix = 'P'): PersonRow {
   const n = (seed % (DAYS * SEQUENCES - 1_000_000)) + i;
@@ -68,7 +29,7 @@ export function person(seed: number, i: number, prefix = 'P'): PersonRow {
   return {
     sourceId: `${prefix}${i}`,
     kind: 'person',
-    name: FAMILY[i % FAMILY.length] + GIVEN[Math.floor(i / FAMILY.length) % GIVEN.length],
+    name: chineseName(n),
     phone: mobile((n * 48_271) % PHONES),
     idNumber: residentId('110105', birthDate, Math.floor(n / DAYS) % SEQUENCES),
     birthDate,

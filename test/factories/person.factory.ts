@@ -10,6 +10,20 @@ export function residentId(division: string, birthDate: string, sequence: number
   return body + CHECK[sum % 11];
 }
 
+const FAMILY = '王李张刘陈杨赵黄周吴徐孙马朱胡郭';
+const GIVEN = '建国志强秀英桂兰明华丽娟海燕晓东春梅玉文博宇航子涵思远雨桐浩然欣';
+
+/**
+ * A Chinese name with three given characters, one for each n modulo 2^19 (524,288 names), so
+ * consecutive numbers never share a name and two random numbers practically never do. A shared
+ * name lowers its term-frequency weight, and a shared name with a shared birth date scores as a
+ * possible duplicate: tests in one database must not meet each other's people by accident.
+ */
+export function chineseName(n: number): string {
+  const given = [...GIVEN];
+  return FAMILY[n % 16] + given[(n >> 4) % 32] + given[(n >> 9) % 32] + given[(n >> 14) % 32];
+}
+
 /** A unique-looking mobile number from a seed, so tests never collide in a shared database. */
 export function mobile(seed: number): string {
   return `139${String(10_000_000 + (seed % 89_999_999)).padStart(8, '0')}`;

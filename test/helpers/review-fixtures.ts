@@ -1,26 +1,6 @@
 import { DataSource } from 'typeorm';
-import { mobile, uniqueId, uniqueSeed } from '../factories/person.factory';
+import { chineseName, mobile, uniqueId, uniqueSeed } from '../factories/person.factory';
 import type { TestApp } from './test-app';
-
-const FAMILY = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '赵',
-  '黄',
-  '周',
-  '吴',
-  '徐',
-  '孙',
-  '马',
-  '朱',
-  '胡',
-  '郭',
-];
-const GIVEN = '建国志强秀英桂兰明华丽娟海燕晓东春梅玉兰文博宇航子涵思远雨桐浩然欣怡嘉伟';
 
 export interface Resolved {
   customerNumber: string;
@@ -35,15 +15,7 @@ export type RecordBody = Record<string, unknown> & { source: string; sourceId: s
 /** A person unlikely to meet any other test's people: random name, birth date and phones. */
 export function uniquePerson(): { name: string; birthDate: string; seed: number } {
   const seed = uniqueSeed();
-  const given = [...GIVEN];
-  // Three given characters: 476,656 names, so two pairs of one run practically never share one (a
-  // shared name lowers its term-frequency weight, and a pair meant for review could then score
-  // below the review threshold).
-  const name =
-    FAMILY[seed % FAMILY.length] +
-    given[(seed >> 4) % given.length] +
-    given[(seed >> 9) % given.length] +
-    given[(seed >> 14) % given.length];
+  const name = chineseName(seed);
   const year = 1950 + (seed % 50);
   const month = 1 + ((seed >> 3) % 12);
   const day = 1 + ((seed >> 7) % 28);
