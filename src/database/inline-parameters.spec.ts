@@ -1,4 +1,6 @@
-import { inlineParameters } from './inline-parameters';
+import fc from 'fast-check';
+import { escapeLiteral } from 'pg/lib/utils';
+import { inlineParameters, quoteLiteral } from './inline-parameters';
 
 describe('inlineParameters', () => {
   it.each([
@@ -16,6 +18,15 @@ describe('inlineParameters', () => {
     const params = Array.from({ length: 12 }, (_v, i) => `v${i + 1}`);
     params[0] = '$12';
     expect(inlineParameters('SELECT $1, $12', params)).toBe("SELECT '$12', 'v12'");
+  });
+
+  it("quotes every string exactly as pg's escapeLiteral", () => {
+    const text = fc.string({ unit: fc.constantFrom('a', "'", '\\', '张', '"', 'E', ' ') });
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary' })), (value) => {
+        expect(quoteLiteral(value)).toBe(escapeLiteral(value));
+      }),
+    );
   });
 
   it('refuses a placeholder without a value', () => {

@@ -1,4 +1,4 @@
-import { escapeLiteral, prepareValue } from 'pg/lib/utils';
+import { prepareValue } from 'pg/lib/utils';
 
 /**
  * A parameterised statement as plain SQL text, each `$n` replaced by the literal of the value pg
@@ -16,6 +16,15 @@ export function inlineParameters(sql: string, params: readonly unknown[] = []): 
     if (value === null) return 'NULL';
     if (typeof value !== 'string')
       throw new Error('inlineParameters: binary values are not supported');
-    return escapeLiteral(value);
+    return quoteLiteral(value);
   });
+}
+
+/**
+ * pg's escapeLiteral, with the same output, without its character-by-character loop: imports
+ * inline kilobytes of JSON per row, and that loop was a tenth of a worker's CPU.
+ */
+export function quoteLiteral(value: string): string {
+  const quoted = `'${value.replaceAll("'", "''")}'`;
+  return value.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
 }
