@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue';
 import { ImportFailure } from './import-failure';
-import { chunkJobId } from './import-jobs';
+import { chunkJobId, chunkPriority } from './import-jobs';
 import { ImportLifecycle } from './import-lifecycle';
 import { ImportStorage } from './import-storage';
 import { type ChunkPlan, ImportChunksRepository } from './import-chunks.repository';
@@ -135,7 +135,7 @@ export class ImportPlanner {
     return this.jobs.enqueue(
       'imports.chunk',
       { importId, chunkIndex },
-      { jobId: chunkJobId(importId, chunkIndex) },
+      { jobId: chunkJobId(importId, chunkIndex), priority: chunkPriority(chunkIndex) },
     );
   }
 }

@@ -34,6 +34,7 @@ export class BullMqJobQueue extends JobQueue {
     await this.queues[JOB_QUEUES[name]].add(name, data, {
       jobId: options.jobId,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
+      priority: options.priority,
       backoff: { type: 'exponential', delay: BACKOFF_BASE_MS },
       // Completed jobs go after a day; failed ones stay for inspection.
       removeOnComplete: { age: 24 * 3600, count: 10_000 },

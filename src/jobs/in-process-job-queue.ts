@@ -16,6 +16,10 @@ interface PendingJob {
   data: unknown;
   attempts: number;
   attempt: number;
+  /** 0 for none: before every prioritised job, as in BullMQ. */
+  priority: number;
+  /** Enqueue order, which breaks ties between jobs of one priority. */
+  order: number;
 }
 
 export interface FailedJob {
@@ -38,6 +42,8 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
   private readonly running = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private sequence = 0;
+  /** Enqueue order of the waiting jobs (ties between jobs of one priority). */
+  private enqueued = 0;
   private closing = false;
 
   constructor(
@@ -56,12 +62,14 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     const id = options.jobId ?? `${name}:${++this.sequence}`;
     if (this.known.has(id)) return Promise.resolve();
     this.known.add(id);
-    this.waiting.push({
+    this.wait({
       id,
       name,
       data,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
       attempt: 1,
+      priority: options.priority ?? 0,
+      order: this.enqueued++,
     });
     this.pump();
     return Promise.resolve();
@@ -83,6 +91,25 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.running]);
+  }
+
+  /** Queues the job behind those of lower priority, or of its own enqueued earlier. */
+  private wait(job: PendingJob): void {
+    let low = 0;
+    let high = this.waiting.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const other = this.waiting[mid];
+      if (
+        other.priority < job.priority ||
+        (other.priority === job.priority && other.order < job.order)
+      ) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    this.waiting.splice(low, 0, job);
   }
 
   private pump(): void {
@@ -127,7 +154,7 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     );
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.waiting.push({ ...job, attempt: job.attempt + 1 });
+      this.wait({ ...job, attempt: job.attempt + 1 });
       this.pump();
     }, delay);
     this.timers.add(timer);

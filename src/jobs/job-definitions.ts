@@ -30,6 +30,11 @@ export interface EnqueueOptions {
   jobId?: string;
   /** Attempts before the job is kept as failed (default 5, exponential backoff). */
   attempts?: number;
+  /**
+   * Lower runs first (1 to 2^21, BullMQ's range); jobs without one run before every job with one,
+   * and jobs of one priority in the order they were enqueued.
+   */
+  priority?: number;
 }
 
 export const DEFAULT_ATTEMPTS = 5;
