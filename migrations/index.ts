@@ -7,6 +7,7 @@ import { AddResolveReadFunction1763900000005 } from './1763900000005-add-resolve
 import { SkipStatisticsOnDocuments1763900000006 } from './1763900000006-skip-statistics-on-documents';
 import { AddRecordPlacementFunctions1763900000007 } from './1763900000007-add-record-placement-functions';
 import { RememberGenericKeys1763900000008 } from './1763900000008-remember-generic-keys';
+import { ReportGenericKeys1763900000009 } from './1763900000009-report-generic-keys';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   SkipStatisticsOnDocuments1763900000006,
   AddRecordPlacementFunctions1763900000007,
   RememberGenericKeys1763900000008,
+  ReportGenericKeys1763900000009,
 ];

@@ -6,6 +6,7 @@ import { CustomersRepository } from '../customers/customers.repository';
 import { CustomersService } from '../customers/customers.service';
 import { SourcesController } from '../customers/sources.controller';
 import { CandidateScorer } from './candidate-scorer';
+import { GenericKeyMemory } from './generic-key-memory';
 import { matchConfigProvider } from './match-config.provider';
 import { ResolutionController } from './resolution.controller';
 import { RecordPlacementRepository } from './record-placement.repository';
@@ -23,6 +24,7 @@ import { ResolutionService } from './resolution.service';
     ResolutionRepository,
     RecordPlacementRepository,
     CandidateScorer,
+    GenericKeyMemory,
     ResolutionService,
     CustomersRepository,
     CustomersQueryRepository,

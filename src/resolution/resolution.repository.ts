@@ -43,6 +43,8 @@ export interface ResolveReads {
   newRecordId: string | null;
   /** Ids for the customer to mint, when no candidate means the record surely is a new customer. */
   newCustomer: { customerId: string; sequence: number } | null;
+  /** The record's keys skipped as generic, as "type:value" (GenericKeyMemory). */
+  genericKeys: string[];
 }
 
 /** What one record's reads look for. */
@@ -73,6 +75,7 @@ interface RawReads {
   population: number | string;
   nameCount: number | string;
   newCustomer: { customerId: string; sequence: string } | null;
+  generic: string[];
 }
 
 export interface NewSourceRecord {
@@ -126,6 +129,7 @@ function fromRaw(reads: RawReads): ResolveReads {
             customerId: reads.newCustomer.customerId,
             sequence: Number(reads.newCustomer.sequence),
           },
+    genericKeys: reads.generic,
   };
 }
 

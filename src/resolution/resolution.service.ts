@@ -16,6 +16,7 @@ import { normalizeRecord } from '../normalize/normalize-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { lockIdsFor } from './advisory-locks';
 import { CandidateScorer, type RankedCustomer, type Ranking } from './candidate-scorer';
+import { GenericKeyMemory } from './generic-key-memory';
 import { MatchConfigHolder } from './match-config.provider';
 import { contentHash, identityHash } from './record-hashes';
 import type { MatchCandidate, ResolveResult } from './resolve-result';
@@ -34,12 +35,17 @@ const MAX_ATTEMPTS = 3;
 /** Counting a name's customers beyond this changes its weight by a negligible amount. */
 const NAME_COUNT_CAP = 5000;
 
-/** What a resolve locks: its own source key and every blocking key (imports lock a batch's union). */
-function lockKeysOf(p: PreparedRecord): string[] {
-  return [
-    `src:${p.input.source}\u0000${p.input.sourceId}`,
-    ...p.keys.map((k) => `${k.type}:${k.value}`),
-  ];
+/**
+ * What a resolve locks: its own source key and every blocking key not known to be generic
+ * (GenericKeyMemory); imports lock a batch's union.
+ */
+function lockKeysOf(p: PreparedRecord, generic: GenericKeyMemory): string[] {
+  const keys = [`src:${p.input.source}\u0000${p.input.sourceId}`];
+  for (const k of p.keys) {
+    const key = `${k.type}:${k.value}`;
+    if (!generic.isGeneric(key)) keys.push(key);
+  }
+  return keys;
 }
 
 /** The customers whose records a resolve read: its candidates and its own customer. */
@@ -79,6 +85,7 @@ export class ResolutionService {
     private readonly scorer: CandidateScorer,
     private readonly writer: CustomerWriter,
     private readonly matchConfig: MatchConfigHolder,
+    private readonly genericKeys: GenericKeyMemory,
   ) {}
 
   prepare(input: CustomerRecordInput): PreparedRecord {
@@ -140,13 +147,14 @@ export class ResolutionService {
     actor: string,
   ): Promise<ResolveResult[]> {
     const settings = this.readSettings(true);
-    const keysByRecord = prepared.map(lockKeysOf);
+    const keysByRecord = prepared.map((p) => lockKeysOf(p, this.genericKeys));
     const batchReads = await this.repository.readBatchForResolve(
       manager,
       lockIdsFor(keysByRecord.flat()),
       prepared.map(readItemOf),
       settings,
     );
+    for (const reads of batchReads) this.genericKeys.remember(reads.genericKeys);
     const touchedKeys = new Set<string>();
     const touchedCustomers = new Set<string>();
     let minted = 0;
@@ -182,10 +190,11 @@ export class ResolutionService {
   ): Promise<ResolveResult> {
     const reads = await this.repository.readForResolve(
       manager,
-      lockIdsFor(lockKeysOf(p)),
+      lockIdsFor(lockKeysOf(p, this.genericKeys)),
       readItemOf(p),
       this.readSettings(true),
     );
+    this.genericKeys.remember(reads.genericKeys);
     return this.resolveWithReads(manager, p, reads, actor);
   }
 
