@@ -8,6 +8,7 @@ import { SkipStatisticsOnDocuments1763900000006 } from './1763900000006-skip-sta
 import { AddRecordPlacementFunctions1763900000007 } from './1763900000007-add-record-placement-functions';
 import { RememberGenericKeys1763900000008 } from './1763900000008-remember-generic-keys';
 import { ReportGenericKeys1763900000009 } from './1763900000009-report-generic-keys';
+import { PlanResolveFunctionsOnce1763900000010 } from './1763900000010-plan-resolve-functions-once';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   AddRecordPlacementFunctions1763900000007,
   RememberGenericKeys1763900000008,
   ReportGenericKeys1763900000009,
+  PlanResolveFunctionsOnce1763900000010,
 ];

@@ -37,6 +37,26 @@ describe('migrations', () => {
     expect(await runMigrations(dataSource)).toHaveLength(0);
   });
 
+  it('leave the resolve functions planned once per connection, with their generic keys reported', async () => {
+    const settings = await dataSource.query<{ proname: string; proconfig: string[] | null }[]>(
+      `SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'mdm\\_%' ORDER BY proname`,
+    );
+    expect(
+      settings
+        .filter((f) => f.proconfig?.includes('plan_cache_mode=force_generic_plan'))
+        .map((f) => f.proname),
+    ).toEqual([
+      'mdm_insert_customer_with_record',
+      'mdm_link_record',
+      'mdm_resolve_read',
+      'mdm_resolve_read_batch',
+    ]);
+    const [{ source }] = await dataSource.query<{ source: string }[]>(
+      `SELECT prosrc AS source FROM pg_proc WHERE proname = 'mdm_read_one'`,
+    );
+    expect(source).toContain("'generic', to_json(v_generic)");
+  });
+
   it('revert all the way down and apply again', async () => {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await revertLastMigration(dataSource);
     expect(await tables()).toEqual([]);
