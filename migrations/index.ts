@@ -9,6 +9,7 @@ import { AddRecordPlacementFunctions1763900000007 } from './1763900000007-add-re
 import { RememberGenericKeys1763900000008 } from './1763900000008-remember-generic-keys';
 import { ReportGenericKeys1763900000009 } from './1763900000009-report-generic-keys';
 import { PlanResolveFunctionsOnce1763900000010 } from './1763900000010-plan-resolve-functions-once';
+import { ReadKeysInOneQuery1763900000011 } from './1763900000011-read-keys-in-one-query';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   RememberGenericKeys1763900000008,
   ReportGenericKeys1763900000009,
   PlanResolveFunctionsOnce1763900000010,
+  ReadKeysInOneQuery1763900000011,
 ];
