@@ -28,7 +28,8 @@ import { createScratchDatabase } from '../common/scratch-database';
 import { startApi } from './api-process';
 import { copyBaseline } from './import-copy';
 import { dropQueueKeys } from '../common/queue-keys';
-import { countRows, showSetting } from './import-maintenance';
+import { countRows } from './import-maintenance';
+import { describeServerSettings, type ServerSettings, serverSettings } from './server-settings';
 import { writeDataset } from './import-dataset';
 import { peakRss, runCli, startWorker } from './import-processes';
 import { type ImportSlice, round, slices } from './import-slices';
@@ -69,8 +70,8 @@ interface ServerResult {
   ratioToCopy: number;
   /** Rows resolved one transaction each after their chunk's transaction failed (deadlocks...). */
   rowsResolvedAlone: number;
-  /** The server's autovacuum setting (when off, the service runs ANALYZE itself: StatisticsKeeper). */
-  autovacuum: string;
+  /** The server's settings (with autovacuum off, the service runs ANALYZE itself: StatisticsKeeper). */
+  settings: ServerSettings;
 }
 
 interface EmbeddedResult {
@@ -128,7 +129,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
     DB_POOL_SIZE: String(o.concurrency + 2),
     LOG_LEVEL: 'warn',
   };
-  const autovacuum = await showSetting(scratch.url, 'autovacuum');
+  const settings = await serverSettings(scratch.url);
   const api = await startApi(scratch.url, redisUrl, o.port, env);
   const workers = await Promise.all(Array.from({ length: o.workers }, () => startWorker(env)));
   try {
@@ -202,7 +203,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
       copy: { ...copy, seconds: round(copy.seconds), rowsPerSecond: Math.round(copyRate) },
       ratioToCopy: round(recordsPerSecond / copyRate, 4),
       rowsResolvedAlone,
-      autovacuum,
+      settings,
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -261,7 +262,7 @@ function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): v
       `  COPY of the same rows: ${server.copy.rowsPerSecond} rows/s (${server.copy.seconds} s); import/COPY = ${server.ratioToCopy}`,
       `  worker peak memory (VmHWM): ${server.workerPeakMb.map((m) => `${m} MB`).join(', ')}; API ${server.apiPeakMb} MB`,
       `  outcome: ${JSON.stringify(server.outcome)}; rows resolved alone after a failed chunk transaction: ${server.rowsResolvedAlone}`,
-      `  server autovacuum: ${server.autovacuum}${server.autovacuum === 'on' ? '' : ' (the service ran ANALYZE itself every STATISTICS_INTERVAL_SECONDS)'}`,
+      `  server: ${describeServerSettings(server.settings)}`,
       '  rows up to | seconds | records/s',
       ...server.slices.map(
         (s) =>

@@ -19,6 +19,7 @@ import { loadReferenceData } from '../gen/reference-data';
 import { peakRssMb, startApi } from './api-process';
 import { pacedResolve } from './paced-load';
 import { benchResolve, type LatencyRun } from './resolve-bench';
+import { describeServerSettings, type ServerSettings, serverSettings } from './server-settings';
 
 interface Options {
   seconds: number;
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     records.push(generated.record);
   }
   const scratch = await createScratchDatabase(databaseUrl, 'perf');
+  const settings = await serverSettings(scratch.url);
   const api = await startApi(scratch.url, redisUrl, options.port, { DB_POOL_SIZE: '32' });
   const runs: LatencyRun[] = [];
   try {
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
       runs.push(await pacedResolve(api.url, api.key, records, 16, rate, options.seconds, offset));
     }
     const apiPeakMb = peakRssMb(api.process.pid as number);
-    report(runs, records.length, offset.next, apiPeakMb);
+    report(runs, records.length, offset.next, apiPeakMb, settings);
   } finally {
     await api.stop();
     await scratch.drop();
@@ -95,10 +97,17 @@ function runImportBench(records: number): void {
   if (result.status !== 0) throw new Error(`import bench of ${records} records failed`);
 }
 
-function report(runs: LatencyRun[], generated: number, used: number, apiPeakMb: number): void {
+function report(
+  runs: LatencyRun[],
+  generated: number,
+  used: number,
+  apiPeakMb: number,
+  settings: ServerSettings,
+): void {
   const lines = [
     `Resolve latency, server mode, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`,
     `records: generated Chinese multi-channel set (seed 42, ${generated} records; ${used} sent, each request a new record)`,
+    `server: ${describeServerSettings(settings)}`,
     '',
     'clients | offered | requests | req/s  | p50 ms | p95 ms | p99 ms | non-2xx',
     '--------|---------|----------|--------|--------|--------|--------|--------',
@@ -126,6 +135,7 @@ function report(runs: LatencyRun[], generated: number, used: number, apiPeakMb: 
       {
         runs,
         apiPeakMb,
+        settings,
         machine: {
           cpus: cpus().length,
           memGb: Math.round(totalmem() / 2 ** 30),
