@@ -62,12 +62,22 @@ describe('generic blocking keys', () => {
   });
 });
 
-/** A mobile prefix (mobileHead) shared by more customers than partialKeyLimit only corroborates. */
+/**
+ * Partial keys (a mobile's prefix, a name alone) shared by more customers than partialKeyLimit only
+ * corroborate: a customer sharing one of them and nothing else is no candidate.
+ */
 describe('partial blocking keys', () => {
   const owner = { kind: 'person', name: '李雷', phone: '13912345678' };
   const samePrefix = { kind: 'person', name: '韩梅梅', phone: '13912340000' };
+  const ownEmail = (): string => `${uniqueId('p').replace(/-/g, '')}@example.com`;
+  const nameOwner = { kind: 'person', name: '欧阳娜娜', email: ownEmail() };
+  const sameName = { kind: 'person', name: '欧阳娜娜', email: ownEmail() };
 
-  async function candidatesOfSamePrefix(partialKeyLimit: number): Promise<unknown[]> {
+  async function candidatesOf(
+    existing: object,
+    incoming: object,
+    partialKeyLimit: number,
+  ): Promise<unknown[]> {
     const config = join(mkdtempSync(join(tmpdir(), 'mdm-partial-')), 'match.json');
     writeFileSync(config, JSON.stringify({ partialKeyLimit }));
     const t = await createTestApp({
@@ -81,8 +91,8 @@ describe('partial blocking keys', () => {
           .post(path)
           .set('X-API-Key', t.keys.system)
           .send({ source: 'crm', sourceId: uniqueId('P'), ...body });
-      expect((await send('/v1/resolve', owner)).body.decision).toBe('created');
-      const match = await send('/v1/match', samePrefix);
+      expect((await send('/v1/resolve', existing)).body.decision).toBe('created');
+      const match = await send('/v1/match', incoming);
       expect(match.status).toBe(200);
       return match.body.candidates;
     } finally {
@@ -91,10 +101,18 @@ describe('partial blocking keys', () => {
   }
 
   it('finds a customer through a prefix few customers share', async () => {
-    expect(await candidatesOfSamePrefix(10)).toHaveLength(1);
+    expect(await candidatesOf(owner, samePrefix, 10)).toHaveLength(1);
   });
 
   it('does not make a candidate of a customer sharing only a broad prefix', async () => {
-    expect(await candidatesOfSamePrefix(0)).toEqual([]);
+    expect(await candidatesOf(owner, samePrefix, 0)).toEqual([]);
+  });
+
+  it('finds a customer through a name few customers have', async () => {
+    expect(await candidatesOf(nameOwner, sameName, 10)).toHaveLength(1);
+  });
+
+  it('does not make a candidate of a customer sharing only a common name', async () => {
+    expect(await candidatesOf(nameOwner, sameName, 0)).toEqual([]);
   });
 });

@@ -62,8 +62,20 @@ export const BROAD_KEY_TYPES: ReadonlySet<BlockingKeyType> = new Set([
  * records: most of a record's candidates came from them alone, each read and scored under the
  * record's locks. A mistyped mobile of the same person still meets its customer through the name,
  * birth date or address keys they share, or through a prefix few customers have.
+ *
+ * A full name alone and its phonetic code behave the same way: a common Chinese name is shared by
+ * tens of customers long before it turns generic (100). In the 1,000,000-row import bench data a
+ * record found 3.3 candidates in the first 100,000 rows and 10.9 in the last, 95 % of them through
+ * one key alone and 0.15 % of those the same person; the import slowed down as the names filled
+ * up. A same-name customer still becomes a candidate when it shares anything else (birth date,
+ * locality, phone, a mobile's prefix or suffix), or when few customers have the name.
  */
-export const PARTIAL_KEY_TYPES: readonly BlockingKeyType[] = ['mobileHead', 'mobileTail'];
+export const PARTIAL_KEY_TYPES: readonly BlockingKeyType[] = [
+  'mobileHead',
+  'mobileTail',
+  'name',
+  'namePhonetic',
+];
 
 /** Values longer than this are replaced by a hash so the key index stays compact. */
 const MAX_VALUE_LENGTH = 48;
