@@ -11,7 +11,7 @@ export function residentId(division: string, birthDate: string, sequence: number
 }
 
 const FAMILY = '王李张刘陈杨赵黄周吴徐孙马朱胡郭';
-const GIVEN = '建国志强秀英桂兰明华丽娟海燕晓东春梅玉文博宇航子涵思远雨桐浩然欣';
+const GIVEN = [...'建国志强秀英桂兰明华丽娟海燕晓东春梅玉文博宇航子涵思远雨桐浩然欣'];
 
 /**
  * A Chinese name with three given characters, one for each n modulo 2^19 (524,288 names), so
@@ -20,8 +20,7 @@ const GIVEN = '建国志强秀英桂兰明华丽娟海燕晓东春梅玉文博�
  * possible duplicate: tests in one database must not meet each other's people by accident.
  */
 export function chineseName(n: number): string {
-  const given = [...GIVEN];
-  return FAMILY[n % 16] + given[(n >> 4) % 32] + given[(n >> 9) % 32] + given[(n >> 14) % 32];
+  return FAMILY[n % 16] + GIVEN[(n >> 4) % 32] + GIVEN[(n >> 9) % 32] + GIVEN[(n >> 14) % 32];
 }
 
 /** A unique-looking mobile number from a seed, so tests never collide in a shared database. */
