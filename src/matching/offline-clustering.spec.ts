@@ -38,6 +38,39 @@ describe('clusterOffline', () => {
     const result = clusterOffline(records, { config: DEFAULT_MATCH_CONFIG, applyMerges: true });
     expect(new Set(result.customerOf).size).toBe(1);
   });
+
+  describe('a name alone, as the service reads candidates (PARTIAL_KEY_TYPES)', () => {
+    const namesakes = (count: number) =>
+      Array.from({ length: count }, (_, i) => person({ name: '张伟', email: `p${i}@example.com` }));
+    const { partialKeyLimit } = DEFAULT_MATCH_CONFIG;
+
+    it('finds the customers of a name few customers have', () => {
+      const before = clusterOffline(namesakes(3), { config: DEFAULT_MATCH_CONFIG });
+      const after = clusterOffline(namesakes(4), { config: DEFAULT_MATCH_CONFIG });
+      expect(after.customerCount).toBe(4);
+      expect(after.comparisons - before.comparisons).toBe(3);
+    });
+
+    it('no longer scores the customers of a name more than partialKeyLimit have', () => {
+      const before = clusterOffline(namesakes(partialKeyLimit + 1), {
+        config: DEFAULT_MATCH_CONFIG,
+      });
+      const after = clusterOffline(namesakes(partialKeyLimit + 2), {
+        config: DEFAULT_MATCH_CONFIG,
+      });
+      expect(after.comparisons).toBe(before.comparisons);
+      expect(after.creates - before.creates).toBe(1);
+    });
+
+    it('still scores a namesake that shares another key', () => {
+      const records = [
+        ...namesakes(partialKeyLimit + 1),
+        person({ name: '张伟', email: 'p0@example.com' }),
+      ];
+      const result = clusterOffline(records, { config: DEFAULT_MATCH_CONFIG });
+      expect(result.customerOf[records.length - 1]).toBe(result.customerOf[0]);
+    });
+  });
 });
 
 describe('pairwiseQuality', () => {

@@ -5,7 +5,7 @@
  * configuration on labelled data and by the quality benchmark; no database involved.
  */
 import type { NormalizedRecord } from '../normalize/normalized-record';
-import { blockingKeys } from './blocking-keys';
+import { blockingKeys, PARTIAL_KEY_TYPES } from './blocking-keys';
 import { decide, type RankedCandidate } from './decide';
 import type { MatchConfig } from './match-config';
 import { scoreCandidate, type TermFrequencies } from './score';
@@ -50,14 +50,30 @@ class CustomerIndex implements TermFrequencies {
     return current;
   }
 
-  candidates(keys: readonly string[], genericLimit: number): number[] {
-    const found = new Set<number>();
+  /**
+   * The rule of the service's reads (mdm_read_one): a key of more than genericKeyLimit customers
+   * is skipped; a customer found only through one broad partial key (PARTIAL_KEY_TYPES, more than
+   * partialKeyLimit customers) is no candidate; beyond maxCandidates, those sharing the most keys.
+   */
+  candidates(keys: readonly OfflineKey[], config: MatchConfig): number[] {
+    const found = new Map<number, { shared: number; fullKey: boolean }>();
     for (const k of keys) {
-      const customers = this.byKey.get(k);
-      if (!customers || customers.length > genericLimit) continue;
-      for (const c of customers) found.add(this.resolve(c));
+      const customers = this.byKey.get(k.text);
+      if (!customers || customers.length > config.genericKeyLimit) continue;
+      const partial = k.partial && customers.length > config.partialKeyLimit;
+      for (const c of customers) {
+        const id = this.resolve(c);
+        const hit = found.get(id) ?? { shared: 0, fullKey: false };
+        hit.shared++;
+        hit.fullKey ||= !partial;
+        found.set(id, hit);
+      }
     }
-    return [...found];
+    return [...found]
+      .filter(([, hit]) => hit.fullKey || hit.shared > 1)
+      .sort(([a, x], [b, y]) => y.shared - x.shared || a - b)
+      .slice(0, config.maxCandidates)
+      .map(([id]) => id);
   }
 
   create(): number {
@@ -67,11 +83,11 @@ class CustomerIndex implements TermFrequencies {
     return this.records.length - 1;
   }
 
-  add(customer: number, record: NormalizedRecord, keys: readonly string[]): void {
+  add(customer: number, record: NormalizedRecord, keys: readonly OfflineKey[]): void {
     this.records[customer].push(record);
-    for (const k of keys) {
-      const list = this.byKey.get(k);
-      if (!list) this.byKey.set(k, [customer]);
+    for (const { text } of keys) {
+      const list = this.byKey.get(text);
+      if (!list) this.byKey.set(text, [customer]);
       else if (!list.includes(customer)) list.push(customer);
     }
     const name = record.personName?.pinyinKey;
@@ -88,8 +104,18 @@ class CustomerIndex implements TermFrequencies {
   }
 }
 
-function keyStrings(record: NormalizedRecord): string[] {
-  return blockingKeys(record).map((k) => `${k.type}:${k.value}`);
+interface OfflineKey {
+  text: string;
+  partial: boolean;
+}
+
+const PARTIAL_TYPES: ReadonlySet<string> = new Set(PARTIAL_KEY_TYPES);
+
+function offlineKeys(record: NormalizedRecord): OfflineKey[] {
+  return blockingKeys(record).map((k) => ({
+    text: `${k.type}:${k.value}`,
+    partial: PARTIAL_TYPES.has(k.type),
+  }));
 }
 
 /** Resolves `records` in order; see the file comment. */
@@ -103,9 +129,9 @@ export function clusterOffline(
   const result = { links: 0, reviews: 0, creates: 0, comparisons: 0 };
   const mergeProposals: Array<[number, number]> = [];
   records.forEach((record, i) => {
-    const keys = keyStrings(record);
+    const keys = offlineKeys(record);
     const scored: Array<RankedCandidate<number>> = [];
-    for (const customer of index.candidates(keys, config.genericKeyLimit)) {
+    for (const customer of index.candidates(keys, config)) {
       const { score } = scoreCandidate(record, index.records[customer], {
         config,
         termFrequencies: index,
