@@ -15,7 +15,6 @@ import {
   createWriteStream,
   mkdirSync,
   mkdtempSync,
-  openAsBlob,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -33,6 +32,7 @@ import { describeServerSettings, type ServerSettings, serverSettings } from './s
 import { writeDataset } from './import-dataset';
 import { peakRss, runCli, startWorker } from './import-processes';
 import { type ImportSlice, round, slices } from './import-slices';
+import { type ImportState, runImport } from './import-run';
 
 interface Options {
   records: number;
@@ -45,13 +45,6 @@ interface Options {
   port: number;
   file?: string;
   server: boolean;
-}
-
-interface ImportState {
-  state: string;
-  rows: Record<string, number | null>;
-  recordsPerSecond: number | null;
-  failure: unknown;
 }
 
 interface ServerResult {
@@ -136,44 +129,26 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
     process.stderr.write(
       `Server mode: importing ${o.records} records with ${o.workers} workers...\n`,
     );
-    const uploadStarted = performance.now();
-    const form = new FormData();
-    form.set('source', 'bench');
-    form.set('file', await openAsBlob(file), 'records.ndjson');
-    const res = await fetch(`${api.url}/v1/imports`, {
-      method: 'POST',
-      headers: { 'X-API-Key': api.key },
-      body: form,
-    });
-    if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
-    const { id } = (await res.json()) as { id: string };
-    const queued = performance.now();
-    const samples: { t: number; processed: number }[] = [];
-    let last: ImportState;
     let sliceLines = 0;
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 500));
-      last = (await (
-        await fetch(`${api.url}/v1/imports/${id}`, { headers: { 'X-API-Key': api.key } })
-      ).json()) as ImportState;
-      samples.push({
-        t: (performance.now() - queued) / 1000,
-        processed: Number(last.rows.processed),
-      });
-      // Each slice as soon as it is reached, so a long run shows its trend while it goes.
-      const reached = slices(samples, o.records, o.slice);
-      if (reached.length > sliceLines) {
-        const s = reached[reached.length - 1];
+    const { uploadSeconds, last, samples } = await runImport(
+      api.url,
+      api.key,
+      file,
+      (state, so) => {
+        // Each slice as soon as it is reached, so a long run shows its trend while it goes.
+        const reached = slices(so, o.records, o.slice);
+        if (reached.length > sliceLines) {
+          const s = reached[reached.length - 1];
+          process.stderr.write(
+            `\n  slice up to ${s.upTo}: ${s.seconds} s, ${s.recordsPerSecond} records/s\n`,
+          );
+          sliceLines = reached.length;
+        }
         process.stderr.write(
-          `\n  slice up to ${s.upTo}: ${s.seconds} s, ${s.recordsPerSecond} records/s\n`,
+          `\r  ${state.rows.processed}/${state.rows.total ?? '?'} rows, ${Math.round(state.recordsPerSecond ?? 0)} rows/s   `,
         );
-        sliceLines = reached.length;
-      }
-      process.stderr.write(
-        `\r  ${last.rows.processed}/${last.rows.total ?? '?'} rows, ${Math.round(last.recordsPerSecond ?? 0)} rows/s   `,
-      );
-      if (['completed', 'failed', 'cancelled'].includes(last.state)) break;
-    }
+      },
+    );
     process.stderr.write('\n');
     if (last.state !== 'completed')
       throw new Error(`import ${last.state}: ${JSON.stringify(last.failure)}`);
@@ -193,7 +168,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
       workers: o.workers,
       concurrency: o.concurrency,
       chunkRows: o.chunkRows,
-      uploadSeconds: round((queued - uploadStarted) / 1000),
+      uploadSeconds: round(uploadSeconds),
       importSeconds: round(importSeconds),
       recordsPerSecond: Math.round(recordsPerSecond),
       slices: slices(samples, o.records, o.slice),

@@ -5,7 +5,7 @@ import { NdjsonWriter } from '../gen/ndjson-writer';
 import { loadReferenceData } from '../gen/reference-data';
 
 /** Records per real entity the generator produces on average (several channels each). */
-const RECORDS_PER_ENTITY = 2.3;
+export const RECORDS_PER_ENTITY = 2.3;
 
 /**
  * Writes `count` generated Chinese multi-channel records as NDJSON (each line carries its

@@ -2,22 +2,26 @@
  * `npm run bench:perf`: resolve latency / throughput at 1, 16 and 64 concurrent clients against a
  * server-mode API on a scratch database (local PostgreSQL + Redis), on generated Chinese
  * multi-channel records. Results are printed and written to bench/results/perf-resolve.json.
- * `--import 100000,1000000` then measures batch import throughput at those sizes, each with the
+ * `--preload N` first imports N records of the same population, so that latency is measured
+ * against a database of that size rather than an empty one. `--import 100000,1000000` then measures batch import throughput at those sizes, each with the
  * import bench (`npm run bench:import`, bench/perf/import-bench.ts: records/s per slice, peak memory
  * of each process, the COPY of the same rows and the ratio).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CustomerRecordInput } from '../../src/normalize/customer-record';
 import { datasetsDir, findProjectRoot } from '../common/project-paths';
+import { dropQueueKeys } from '../common/queue-keys';
 import { createScratchDatabase } from '../common/scratch-database';
 import { generateRecords } from '../gen/generator';
 import { loadReferenceData } from '../gen/reference-data';
 import { peakRssMb, startApi } from './api-process';
+import { RECORDS_PER_ENTITY } from './import-dataset';
 import { pacedResolve } from './paced-load';
+import { type PreloadResult, preloadByImport } from './preload';
 import { benchResolve, type LatencyRun } from './resolve-bench';
 import { describeServerSettings, type ServerSettings, serverSettings } from './server-settings';
 
@@ -29,6 +33,7 @@ interface Options {
   orgs: number;
   port: number;
   import: string;
+  preload: number;
 }
 
 async function main(): Promise<void> {
@@ -48,6 +53,12 @@ async function main(): Promise<void> {
     .option('--orgs <n>', 'generated organisations', Number, 10000)
     .option('--port <n>', 'API port', Number, 3917)
     .option(
+      '--preload <n>',
+      'first import this many records of the same population (two workers), then measure',
+      Number,
+      0,
+    )
+    .option(
       '--import <list>',
       'then import throughput at these record counts, e.g. 100000,1000000',
       '',
@@ -56,19 +67,41 @@ async function main(): Promise<void> {
     .opts<Options>();
   const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // Preloaded records come from the same population as the requests: requests meet customers
+  // that exist already, as in a service in use. The population grows with the preload.
+  const extraEntities = Math.ceil((options.preload / RECORDS_PER_ENTITY) * 1.1);
   const records: CustomerRecordInput[] = [];
   for (const generated of generateRecords(
-    { persons: options.persons, orgs: options.orgs, seed: 42 },
+    {
+      persons: options.persons + Math.ceil(extraEntities * 0.85),
+      orgs: options.orgs + Math.ceil(extraEntities * 0.15),
+      seed: 42,
+    },
     loadReferenceData(datasetsDir()),
   )) {
     records.push(generated.record);
   }
   const scratch = await createScratchDatabase(databaseUrl, 'perf');
   const settings = await serverSettings(scratch.url);
-  const api = await startApi(scratch.url, redisUrl, options.port, { DB_POOL_SIZE: '32' });
+  const work = mkdtempSync(join(tmpdir(), 'bench-perf-'));
+  const env = {
+    DB_POOL_SIZE: '32',
+    QUEUE_PREFIX: `benchperf_${Date.now().toString(36)}`,
+    IMPORT_STORAGE_DIR: join(work, 'storage'),
+  };
+  const api = await startApi(scratch.url, redisUrl, options.port, env);
   const runs: LatencyRun[] = [];
   try {
-    const offset = { next: 0 };
+    const preload =
+      options.preload > 0
+        ? await preloadByImport(
+            api,
+            { ...env, DATABASE_URL: scratch.url, REDIS_URL: redisUrl },
+            records.slice(0, options.preload),
+            work,
+          )
+        : undefined;
+    const offset = { next: options.preload };
     await benchResolve(api.url, api.key, records, 8, 5, offset); // warm-up: JIT, pool, caches
     for (const connections of options.connections.split(',').map(Number)) {
       runs.push(
@@ -79,10 +112,12 @@ async function main(): Promise<void> {
       runs.push(await pacedResolve(api.url, api.key, records, 16, rate, options.seconds, offset));
     }
     const apiPeakMb = peakRssMb(api.process.pid as number);
-    report(runs, records.length, offset.next, apiPeakMb, settings);
+    report(runs, records.length, offset.next, apiPeakMb, settings, preload);
   } finally {
     await api.stop();
     await scratch.drop();
+    await dropQueueKeys(redisUrl, env.QUEUE_PREFIX);
+    rmSync(work, { recursive: true, force: true });
   }
   for (const records of options.import.split(',').filter(Boolean).map(Number)) {
     runImportBench(records);
@@ -103,10 +138,14 @@ function report(
   used: number,
   apiPeakMb: number,
   settings: ServerSettings,
+  preload: PreloadResult | undefined,
 ): void {
   const lines = [
     `Resolve latency, server mode, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`,
-    `records: generated Chinese multi-channel set (seed 42, ${generated} records; ${used} sent, each request a new record)`,
+    `records: generated Chinese multi-channel set (seed 42, ${generated} records; ${used - (preload?.records ?? 0)} sent, each request a new record)`,
+    preload === undefined
+      ? 'database: empty at the start'
+      : `database: the first ${preload.records} records imported first (${preload.seconds} s; ${JSON.stringify(preload.outcome)})`,
     `server: ${describeServerSettings(settings)}`,
     '',
     'clients | offered | requests | req/s  | p50 ms | p95 ms | p99 ms | non-2xx',
@@ -136,6 +175,7 @@ function report(
         runs,
         apiPeakMb,
         settings,
+        preload,
         machine: {
           cpus: cpus().length,
           memGb: Math.round(totalmem() / 2 ** 30),
