@@ -41,7 +41,9 @@ describe('clusterOffline', () => {
 
   describe('a name alone, as the service reads candidates (PARTIAL_KEY_TYPES)', () => {
     const namesakes = (count: number) =>
-      Array.from({ length: count }, (_, i) => person({ name: '张伟', email: `p${i}@example.com` }));
+      Array.from({ length: count }, (_, i) =>
+        person({ name: '张伟', emails: [`p${i}@example.com`] }),
+      );
     const { partialKeyLimit } = DEFAULT_MATCH_CONFIG;
 
     it('finds the customers of a name few customers have', () => {
@@ -65,7 +67,7 @@ describe('clusterOffline', () => {
     it('still scores a namesake that shares another key', () => {
       const records = [
         ...namesakes(partialKeyLimit + 1),
-        person({ name: '张伟', email: 'p0@example.com' }),
+        person({ name: '张伟', emails: ['p0@example.com'] }),
       ];
       const result = clusterOffline(records, { config: DEFAULT_MATCH_CONFIG });
       expect(result.customerOf[records.length - 1]).toBe(result.customerOf[0]);
