@@ -77,12 +77,15 @@ export interface ReadOneOptions {
   reportGeneric?: boolean;
   /** Migration 11: all the keys' generic entries and customers in one query, not two per key. */
   keysInOneQuery?: boolean;
+  /** Migration 12: p.corroboratingKeyTypes never make a candidate alone, however rare. */
+  corroborating?: boolean;
 }
 
 /** mdm_read_one as of this migration, or with the options of later ones. */
 export function readOneV2({
   reportGeneric = false,
   keysInOneQuery = false,
+  corroborating = false,
 }: ReadOneOptions = {}): string {
   const generic = (indent: string): string =>
     reportGeneric ? `${indent}v_generic := v_generic || (v_type || ':' || v_value);\n` : '';
@@ -97,7 +100,7 @@ export function readOneV2({
         v_partial_hits bigint[] := '{}';
         v_partial_types text[] := ARRAY(SELECT jsonb_array_elements_text(COALESCE(p->'partialKeyTypes', '[]')));
         v_partial_limit int := COALESCE((p->>'partialLimit')::int, (p->>'genericLimit')::int);
-        v_key_hits bigint[];
+${corroborating ? "        v_corroborating_types text[] := ARRAY(SELECT jsonb_array_elements_text(COALESCE(p->'corroboratingKeyTypes', '[]')));\n" : ''}        v_key_hits bigint[];
         v_records json;
         v_generic_limit int := (p->>'genericLimit')::int;
         v_name_cap int := (p->>'nameCountCap')::int;
@@ -136,7 +139,7 @@ ${keysInOneQuery ? '          v_key_hits := v_known.hits;\n' : KEY_HITS}        
             END IF;
 ${generic('            ')}            CONTINUE;
           END IF;
-          IF v_type = ANY (v_partial_types) AND cardinality(v_key_hits) > v_partial_limit THEN
+          IF ${corroborating ? 'v_type = ANY (v_corroborating_types) OR (' : ''}v_type = ANY (v_partial_types) AND cardinality(v_key_hits) > v_partial_limit${corroborating ? ')' : ''} THEN
             v_partial_hits := v_partial_hits || v_key_hits;
           ELSE
             v_hits := v_hits || v_key_hits;

@@ -10,6 +10,7 @@ import { RememberGenericKeys1763900000008 } from './1763900000008-remember-gener
 import { ReportGenericKeys1763900000009 } from './1763900000009-report-generic-keys';
 import { PlanResolveFunctionsOnce1763900000010 } from './1763900000010-plan-resolve-functions-once';
 import { ReadKeysInOneQuery1763900000011 } from './1763900000011-read-keys-in-one-query';
+import { MobileKeysOnlyCorroborate1763900000012 } from './1763900000012-mobile-keys-only-corroborate';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportGenericKeys1763900000009,
   PlanResolveFunctionsOnce1763900000010,
   ReadKeysInOneQuery1763900000011,
+  MobileKeysOnlyCorroborate1763900000012,
 ];

@@ -63,12 +63,15 @@ describe('generic blocking keys', () => {
 });
 
 /**
- * Partial keys (a mobile's prefix, a name alone) shared by more customers than partialKeyLimit only
- * corroborate: a customer sharing one of them and nothing else is no candidate.
+ * Partial keys (a name alone) shared by more customers than partialKeyLimit only corroborate, and
+ * corroborating keys (a mobile's prefix or suffix) always do: a customer sharing one of them and
+ * nothing else is no candidate.
  */
-describe('partial blocking keys', () => {
+describe('partial and corroborating blocking keys', () => {
   const owner = { kind: 'person', name: '李雷', phone: '13912345678' };
   const samePrefix = { kind: 'person', name: '韩梅梅', phone: '13912340000' };
+  const sameNameAndPrefix = { kind: 'person', name: '李雷', phone: '13912340000' };
+  const sameNameOtherPhone = { kind: 'person', name: '李雷', phone: '13711110000' };
   const ownEmail = (): string => `${uniqueId('p').replace(/-/g, '')}@example.com`;
   const nameOwner = { kind: 'person', name: '欧阳娜娜', email: ownEmail() };
   const sameName = { kind: 'person', name: '欧阳娜娜', email: ownEmail() };
@@ -100,12 +103,13 @@ describe('partial blocking keys', () => {
     }
   }
 
-  it('finds a customer through a prefix few customers share', async () => {
-    expect(await candidatesOf(owner, samePrefix, 10)).toHaveLength(1);
+  it('does not make a candidate of a customer sharing only a mobile prefix, however rare', async () => {
+    expect(await candidatesOf(owner, samePrefix, 10)).toEqual([]);
   });
 
-  it('does not make a candidate of a customer sharing only a broad prefix', async () => {
-    expect(await candidatesOf(owner, samePrefix, 0)).toEqual([]);
+  it('makes a candidate of a customer sharing a common name and a mobile prefix', async () => {
+    expect(await candidatesOf(owner, sameNameAndPrefix, 0)).toHaveLength(1);
+    expect(await candidatesOf(owner, sameNameOtherPhone, 0)).toEqual([]);
   });
 
   it('finds a customer through a name few customers have', async () => {

@@ -57,25 +57,27 @@ export const BROAD_KEY_TYPES: ReadonlySet<BlockingKeyType> = new Set([
 
 /**
  * Partial key types: a value shared by more than MatchConfig.partialKeyLimit customers only
- * corroborates (a customer sharing it and no other key is not a candidate). A 6-digit mobile prefix
- * or 5-digit suffix is shared by dozens of unrelated people once the database holds a million
- * records: most of a record's candidates came from them alone, each read and scored under the
- * record's locks. A mistyped mobile of the same person still meets its customer through the name,
- * birth date or address keys they share, or through a prefix few customers have.
- *
- * A full name alone and its phonetic code behave the same way: a common Chinese name is shared by
- * tens of customers long before it turns generic (100). In the 1,000,000-row import bench data a
- * record found 3.3 candidates in the first 100,000 rows and 10.9 in the last, 95 % of them through
- * one key alone and 0.15 % of those the same person; the import slowed down as the names filled
- * up. A same-name customer still becomes a candidate when it shares anything else (birth date,
- * locality, phone, a mobile's prefix or suffix), or when few customers have the name.
+ * corroborates (a customer sharing it and no other key is not a candidate). A full name alone and
+ * its phonetic code: a common Chinese name is shared by tens of customers long before it turns
+ * generic (100). In the 1,000,000-row import bench data a record found 3.3 candidates in the first
+ * 100,000 rows and 10.9 in the last, 95 % of them through one key alone and 0.15 % of those the
+ * same person; the import slowed down as the names filled up. A same-name customer still becomes
+ * a candidate when it shares anything else (birth date, locality, phone, a mobile's prefix or
+ * suffix), or when few customers have the name.
  */
-export const PARTIAL_KEY_TYPES: readonly BlockingKeyType[] = [
-  'mobileHead',
-  'mobileTail',
-  'name',
-  'namePhonetic',
-];
+export const PARTIAL_KEY_TYPES: readonly BlockingKeyType[] = ['name', 'namePhonetic'];
+
+/**
+ * Corroborating key types never make a candidate alone, however few customers share them: a
+ * 6-digit mobile prefix or 5-digit suffix is what a mistyped mobile still has in common with the
+ * right one, and it is worth something beside a name, a birth date or an address key. Alone it
+ * is noise: `npm run bench:candidates` over the import bench data found, in rows 400,001–500,000,
+ * 3.9 candidates per record through a prefix alone and 1.6 through a suffix alone (of 7.2 in all),
+ * and 0.0 % and 0.1 % of them the record's own entity. Allowed while rare (as names are), they
+ * made the candidates per record grow with the database (1.8 in the first 100,000 rows, 9.2 by
+ * 800,000), and each is read and scored under the record's locks.
+ */
+export const CORROBORATING_KEY_TYPES: readonly BlockingKeyType[] = ['mobileHead', 'mobileTail'];
 
 /** Values longer than this are replaced by a hash so the key index stays compact. */
 const MAX_VALUE_LENGTH = 48;

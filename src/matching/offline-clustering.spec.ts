@@ -39,6 +39,18 @@ describe('clusterOffline', () => {
     expect(new Set(result.customerOf).size).toBe(1);
   });
 
+  it('never scores a customer sharing only a mobile prefix (CORROBORATING_KEY_TYPES)', () => {
+    const records = [
+      person({ name: '李雷', phones: ['13912345678'] }),
+      person({ name: '韩梅梅', phones: ['13912340000'] }),
+      person({ name: '李雷', phones: ['13912340001'] }),
+    ];
+    const result = clusterOffline(records, { config: DEFAULT_MATCH_CONFIG });
+    // The second shares only the prefix with the first; the third shares it and the name with the
+    // first, and only the prefix with the second.
+    expect([...result.candidatesOf]).toEqual([0, 0, 1]);
+  });
+
   describe('a name alone, as the service reads candidates (PARTIAL_KEY_TYPES)', () => {
     const namesakes = (count: number) =>
       Array.from({ length: count }, (_, i) =>
