@@ -1,27 +1,37 @@
 import { createWriteStream } from 'node:fs';
 import { datasetsDir } from '../common/project-paths';
 import { generateRecords } from '../gen/generator';
+import type { GeneratedRecord } from '../gen/record-draft';
 import { NdjsonWriter } from '../gen/ndjson-writer';
 import { loadReferenceData } from '../gen/reference-data';
 
 /** Records per real entity the generator produces on average (several channels each). */
 export const RECORDS_PER_ENTITY = 2.3;
 
+/** The first `count` records of the import bench's data set, in file order. */
+export function* importDatasetRecords(count: number, seed: number): Generator<GeneratedRecord> {
+  const entities = Math.ceil((count / RECORDS_PER_ENTITY) * 1.1);
+  const generated = generateRecords(
+    { persons: Math.ceil(entities * 0.85), orgs: Math.ceil(entities * 0.15), seed },
+    loadReferenceData(datasetsDir()),
+  );
+  let produced = 0;
+  for (const record of generated) {
+    if (produced++ === count) return;
+    yield record;
+  }
+}
+
 /**
  * Writes `count` generated Chinese multi-channel records as NDJSON (each line carries its
  * channel's `source` and a ground-truth `entityId`; the import ignores both).
  */
 export async function writeDataset(path: string, count: number, seed: number): Promise<number> {
-  const entities = Math.ceil((count / RECORDS_PER_ENTITY) * 1.1);
   const writer = new NdjsonWriter(createWriteStream(path));
   let written = 0;
-  const generated = generateRecords(
-    { persons: Math.ceil(entities * 0.85), orgs: Math.ceil(entities * 0.15), seed },
-    loadReferenceData(datasetsDir()),
-  );
-  for (const { record, entityId } of generated) {
+  for (const { record, entityId } of importDatasetRecords(count, seed)) {
     await writer.write(JSON.stringify({ ...record, entityId }));
-    if (++written === count) break;
+    written++;
   }
   await writer.close();
   return written;
