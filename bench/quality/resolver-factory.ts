@@ -58,6 +58,8 @@ export const createQualityResolver: ResolverFactory = async ({ dataset }) => {
       ? { DATABASE_URL: scratch.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }
       : { DATA_DIR: 'memory://' }),
     LOG_LEVEL: 'silent',
+    // A configuration to measure instead of the defaults (the report's configHash tells which).
+    ...(process.env.MATCH_CONFIG_FILE ? { MATCH_CONFIG_FILE: process.env.MATCH_CONFIG_FILE } : {}),
   });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'cli'), {
     logger: false,
