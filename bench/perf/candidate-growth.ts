@@ -3,8 +3,8 @@
  * The import bench's records (same seed, same order) go through the in-memory resolver
  * (src/matching/offline-clustering.ts: the service's normalisers, blocking keys, candidate rule,
  * scoring and decisions), and for each slice of rows it prints the candidates scored per record,
- * with the pairwise quality of the whole run against the generator's entities. Candidates are what a resolve reads and
- * scores under its locks: if they grow, so does each row's cost.
+ * with the pairwise quality of the whole run against the generator's entities. Candidates are
+ * what a resolve reads and scores under its locks: if they grow, so does each row's cost.
  *
  *   npm run bench:candidates -- --records 1000000 --slice 100000
  */

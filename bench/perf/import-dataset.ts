@@ -6,13 +6,18 @@ import { NdjsonWriter } from '../gen/ndjson-writer';
 import { loadReferenceData } from '../gen/reference-data';
 
 /** Records per real entity the generator produces on average (several channels each). */
-export const RECORDS_PER_ENTITY = 2.3;
+const RECORDS_PER_ENTITY = 2.3;
+
+/** Persons and organisations enough for `records` generated records (85 % persons). */
+export function populationFor(records: number): { persons: number; orgs: number } {
+  const entities = Math.ceil((records / RECORDS_PER_ENTITY) * 1.1);
+  return { persons: Math.ceil(entities * 0.85), orgs: Math.ceil(entities * 0.15) };
+}
 
 /** The first `count` records of the import bench's data set, in file order. */
 export function* importDatasetRecords(count: number, seed: number): Generator<GeneratedRecord> {
-  const entities = Math.ceil((count / RECORDS_PER_ENTITY) * 1.1);
   const generated = generateRecords(
-    { persons: Math.ceil(entities * 0.85), orgs: Math.ceil(entities * 0.15), seed },
+    { ...populationFor(count), seed },
     loadReferenceData(datasetsDir()),
   );
   let produced = 0;

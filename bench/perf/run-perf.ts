@@ -3,8 +3,8 @@
  * server-mode API on a scratch database (local PostgreSQL + Redis), on generated Chinese
  * multi-channel records. Results are printed and written to bench/results/perf-resolve.json.
  * `--preload N` first imports N records of the same population, so that latency is measured
- * against a database of that size rather than an empty one. `--import 100000,1000000` then measures batch import throughput at those sizes, each with the
- * import bench (`npm run bench:import`, bench/perf/import-bench.ts: records/s per slice, peak memory
+ * against a database of that size rather than an empty one. `--import 100000,1000000` then
+ * measures batch import throughput at those sizes, each with the import bench (`npm run bench:import`, bench/perf/import-bench.ts: records/s per slice, peak memory
  * of each process, the COPY of the same rows and the ratio).
  */
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { createScratchDatabase } from '../common/scratch-database';
 import { generateRecords } from '../gen/generator';
 import { loadReferenceData } from '../gen/reference-data';
 import { peakRssMb, startApi } from './api-process';
-import { RECORDS_PER_ENTITY } from './import-dataset';
+import { populationFor } from './import-dataset';
 import { pacedResolve } from './paced-load';
 import { type PreloadResult, preloadByImport } from './preload';
 import { benchResolve, type LatencyRun } from './resolve-bench';
@@ -69,14 +69,10 @@ async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   // Preloaded records come from the same population as the requests: requests meet customers
   // that exist already, as in a service in use. The population grows with the preload.
-  const extraEntities = Math.ceil((options.preload / RECORDS_PER_ENTITY) * 1.1);
+  const extra = options.preload > 0 ? populationFor(options.preload) : { persons: 0, orgs: 0 };
   const records: CustomerRecordInput[] = [];
   for (const generated of generateRecords(
-    {
-      persons: options.persons + Math.ceil(extraEntities * 0.85),
-      orgs: options.orgs + Math.ceil(extraEntities * 0.15),
-      seed: 42,
-    },
+    { persons: options.persons + extra.persons, orgs: options.orgs + extra.orgs, seed: 42 },
     loadReferenceData(datasetsDir()),
   )) {
     records.push(generated.record);
