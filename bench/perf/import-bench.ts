@@ -5,7 +5,9 @@
  * worker processes (`node dist/src/worker.js`). The file is uploaded through POST /v1/imports and
  * followed through GET /v1/imports/{id}. Reports records/s per slice of rows (it must not decay
  * as the database grows), each worker's peak memory (VmHWM), and a plain COPY of the same rows
- * into a scratch table as the physical limit. Embedded mode: `cli import` on PGlite in a
+ * into a scratch table as the physical limit, and where the CPU time went (PostgreSQL, workers,
+ * API) per record: on a shared 2-core machine records/s varies by half from hour to hour, CPU
+ * time per record much less, so it is what compares two versions. Embedded mode: `cli import` on PGlite in a
  * temporary folder. Printed, and written to bench/results/perf-import.json.
  *
  *   npm run bench:import -- --records 100000 --embedded-records 100000
@@ -26,6 +28,7 @@ import { findProjectRoot } from '../common/project-paths';
 import { createScratchDatabase } from '../common/scratch-database';
 import { startApi } from './api-process';
 import { copyBaseline } from './import-copy';
+import { CpuMeter, type CpuUse } from './cpu-accounting';
 import { dropQueueKeys } from '../common/queue-keys';
 import { countRows } from './import-maintenance';
 import { describeServerSettings, type ServerSettings, serverSettings } from './server-settings';
@@ -63,6 +66,8 @@ interface ServerResult {
   ratioToCopy: number;
   /** Rows resolved one transaction each after their chunk's transaction failed (deadlocks...). */
   rowsResolvedAlone: number;
+  /** CPU seconds over the import (after the processes started, before the COPY baseline). */
+  cpu: CpuUse;
   /** The server's settings (with autovacuum off, the service runs ANALYZE itself: StatisticsKeeper). */
   settings: ServerSettings;
 }
@@ -130,6 +135,10 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
       `Server mode: importing ${o.records} records with ${o.workers} workers...\n`,
     );
     let sliceLines = 0;
+    const meter = new CpuMeter(
+      () => workers.flatMap((w) => (w.process.pid === undefined ? [] : [w.process.pid])),
+      api.process.pid,
+    );
     const { uploadSeconds, last, samples } = await runImport(
       api.url,
       api.key,
@@ -149,6 +158,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
         );
       },
     );
+    const cpu = meter.stop();
     process.stderr.write('\n');
     if (last.state !== 'completed')
       throw new Error(`import ${last.state}: ${JSON.stringify(last.failure)}`);
@@ -178,6 +188,7 @@ async function serverRun(o: Options, source: string, work: string): Promise<Serv
       copy: { ...copy, seconds: round(copy.seconds), rowsPerSecond: Math.round(copyRate) },
       ratioToCopy: round(recordsPerSecond / copyRate, 4),
       rowsResolvedAlone,
+      cpu,
       settings,
     };
   } finally {
@@ -212,6 +223,12 @@ async function embeddedRun(o: Options, source: string, work: string): Promise<Em
   };
 }
 
+function describeCpu(cpu: CpuUse, records: number): string {
+  const perRecord = (seconds: number) => `${((seconds * 1000) / records).toFixed(2)} ms`;
+  const percent = (share: number) => `${Math.round(share * 100)} %`;
+  return `CPU per record: PostgreSQL ${perRecord(cpu.postgresSeconds)}, workers ${perRecord(cpu.workerSeconds)}, API ${perRecord(cpu.apiSeconds)}; machine busy ${percent(cpu.machineBusy)} (steal ${percent(cpu.machineSteal)})`;
+}
+
 /** The first `count` lines of an NDJSON file (the same rows for every run). */
 async function firstLines(source: string, count: number, target: string): Promise<string> {
   const out = createWriteStream(target);
@@ -236,6 +253,7 @@ function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): v
       `  upload ${server.uploadSeconds} s; import ${server.importSeconds} s = ${server.recordsPerSecond} records/s end to end`,
       `  COPY of the same rows: ${server.copy.rowsPerSecond} rows/s (${server.copy.seconds} s); import/COPY = ${server.ratioToCopy}`,
       `  worker peak memory (VmHWM): ${server.workerPeakMb.map((m) => `${m} MB`).join(', ')}; API ${server.apiPeakMb} MB`,
+      `  ${describeCpu(server.cpu, server.records)}`,
       `  outcome: ${JSON.stringify(server.outcome)}; rows resolved alone after a failed chunk transaction: ${server.rowsResolvedAlone}`,
       `  server: ${describeServerSettings(server.settings)}`,
       '  rows up to | seconds | records/s',

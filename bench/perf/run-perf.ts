@@ -5,7 +5,9 @@
  * `--preload N` first imports N records of the same population, so that latency is measured
  * against a database of that size rather than an empty one. `--import 100000,1000000` then
  * measures batch import throughput at those sizes, each with the import bench (`npm run bench:import`, bench/perf/import-bench.ts: records/s per slice, peak memory
- * of each process, the COPY of the same rows and the ratio).
+ * of each process, the COPY of the same rows and the ratio). Each run also reports the CPU time
+ * per request of the API process and of PostgreSQL (all its processes), which varies much less
+ * than latency from hour to hour on a shared machine. `--pool N` sets the API's DB_POOL_SIZE.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { createScratchDatabase } from '../common/scratch-database';
 import { generateRecords } from '../gen/generator';
 import { loadReferenceData } from '../gen/reference-data';
 import { peakRssMb, startApi } from './api-process';
+import { CpuMeter } from './cpu-accounting';
 import { populationFor } from './import-dataset';
 import { pacedResolve } from './paced-load';
 import { type PreloadResult, preloadByImport } from './preload';
@@ -34,6 +37,26 @@ interface Options {
   port: number;
   import: string;
   preload: number;
+  pool: number;
+}
+
+/** A latency run with the CPU time per request of the API process and of PostgreSQL. */
+type MeasuredRun = LatencyRun & { apiCpuMs: number; postgresCpuMs: number };
+
+async function measured(apiPid: number, run: () => Promise<LatencyRun>): Promise<MeasuredRun> {
+  const meter = new CpuMeter(() => [], apiPid);
+  const result = await run();
+  const cpu = meter.stop();
+  const perRequest = (seconds: number) => round2((seconds * 1000) / Math.max(result.requests, 1));
+  return {
+    ...result,
+    apiCpuMs: perRequest(cpu.apiSeconds),
+    postgresCpuMs: perRequest(cpu.postgresSeconds),
+  };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 async function main(): Promise<void> {
@@ -63,6 +86,7 @@ async function main(): Promise<void> {
       'then import throughput at these record counts, e.g. 100000,1000000',
       '',
     )
+    .option('--pool <n>', "the API's connection pool (DB_POOL_SIZE)", Number, 32)
     .parse()
     .opts<Options>();
   const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -81,12 +105,13 @@ async function main(): Promise<void> {
   const settings = await serverSettings(scratch.url);
   const work = mkdtempSync(join(tmpdir(), 'bench-perf-'));
   const env = {
-    DB_POOL_SIZE: '32',
+    DB_POOL_SIZE: String(options.pool),
     QUEUE_PREFIX: `benchperf_${Date.now().toString(36)}`,
     IMPORT_STORAGE_DIR: join(work, 'storage'),
   };
   const api = await startApi(scratch.url, redisUrl, options.port, env);
-  const runs: LatencyRun[] = [];
+  const runs: MeasuredRun[] = [];
+  const apiPid = api.process.pid as number;
   try {
     const preload =
       options.preload > 0
@@ -101,14 +126,20 @@ async function main(): Promise<void> {
     await benchResolve(api.url, api.key, records, 8, 5, offset); // warm-up: JIT, pool, caches
     for (const connections of options.connections.split(',').map(Number)) {
       runs.push(
-        await benchResolve(api.url, api.key, records, connections, options.seconds, offset),
+        await measured(apiPid, () =>
+          benchResolve(api.url, api.key, records, connections, options.seconds, offset),
+        ),
       );
     }
     for (const rate of options.rates.split(',').filter(Boolean).map(Number)) {
-      runs.push(await pacedResolve(api.url, api.key, records, 16, rate, options.seconds, offset));
+      runs.push(
+        await measured(apiPid, () =>
+          pacedResolve(api.url, api.key, records, 16, rate, options.seconds, offset),
+        ),
+      );
     }
-    const apiPeakMb = peakRssMb(api.process.pid as number);
-    report(runs, records.length, offset.next, apiPeakMb, settings, preload);
+    const apiPeakMb = peakRssMb(apiPid);
+    report(runs, records.length, offset.next, apiPeakMb, settings, preload, options.pool);
   } finally {
     await api.stop();
     await scratch.drop();
@@ -129,12 +160,13 @@ function runImportBench(records: number): void {
 }
 
 function report(
-  runs: LatencyRun[],
+  runs: MeasuredRun[],
   generated: number,
   used: number,
   apiPeakMb: number,
   settings: ServerSettings,
   preload: PreloadResult | undefined,
+  pool: number,
 ): void {
   const lines = [
     `Resolve latency, server mode, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`,
@@ -142,10 +174,10 @@ function report(
     preload === undefined
       ? 'database: empty at the start'
       : `database: the first ${preload.records} records imported first (${preload.seconds} s; ${JSON.stringify(preload.outcome)})`,
-    `server: ${describeServerSettings(settings)}`,
+    `server: ${describeServerSettings(settings)}; API pool ${pool}`,
     '',
-    'clients | offered | requests | req/s  | p50 ms | p95 ms | p99 ms | non-2xx',
-    '--------|---------|----------|--------|--------|--------|--------|--------',
+    'clients | offered | requests | req/s  | p50 ms | p95 ms | p99 ms | non-2xx | CPU ms/req: API | PostgreSQL',
+    '--------|---------|----------|--------|--------|--------|--------|---------|-----------------|-----------',
     ...runs.map((r) =>
       [
         String(r.connections).padStart(7),
@@ -156,6 +188,8 @@ function report(
         r.p95.toFixed(1).padStart(6),
         r.p99.toFixed(1).padStart(6),
         String(r.non2xx).padStart(7),
+        r.apiCpuMs.toFixed(2).padStart(15),
+        r.postgresCpuMs.toFixed(2).padStart(10),
       ].join(' | '),
     ),
     '',
@@ -172,6 +206,7 @@ function report(
         apiPeakMb,
         settings,
         preload,
+        pool,
         machine: {
           cpus: cpus().length,
           memGb: Math.round(totalmem() / 2 ** 30),
