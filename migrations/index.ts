@@ -11,6 +11,7 @@ import { ReportGenericKeys1763900000009 } from './1763900000009-report-generic-k
 import { PlanResolveFunctionsOnce1763900000010 } from './1763900000010-plan-resolve-functions-once';
 import { ReadKeysInOneQuery1763900000011 } from './1763900000011-read-keys-in-one-query';
 import { MobileKeysOnlyCorroborate1763900000012 } from './1763900000012-mobile-keys-only-corroborate';
+import { SmallerStatisticsSamples1763900000013 } from './1763900000013-smaller-statistics-samples';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   PlanResolveFunctionsOnce1763900000010,
   ReadKeysInOneQuery1763900000011,
   MobileKeysOnlyCorroborate1763900000012,
+  SmallerStatisticsSamples1763900000013,
 ];

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { StatisticsKeeper } from '../src/database/statistics-keeper';
+import { SMALL_STATISTICS_TARGET } from '../migrations/1763900000013-smaller-statistics-samples';
 import { createTestApp, type TestApp } from './helpers/test-app';
 import { mobile, uniqueSeed } from './factories/person.factory';
 
@@ -83,6 +84,33 @@ describe('statistics where autovacuum does not run', () => {
       ]) {
         expect(columns).not.toContain(document);
       }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('samples the growing tables at a small statistics target, so each ANALYZE stays cheap', async () => {
+    const t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://' });
+    try {
+      const db = t.app.get(DataSource);
+      const targets = await db.query<{ column: string; target: number | null }[]>(
+        `SELECT c.relname || '.' || a.attname AS column, a.attstattarget::int AS target
+           FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+          WHERE c.relname IN ('blocking_keys', 'source_records', 'customers')
+            AND a.attnum > 0 AND NOT a.attisdropped`,
+      );
+      const byColumn = new Map(targets.map((r) => [r.column, r.target]));
+      for (const column of [
+        'blocking_keys.key_value',
+        'blocking_keys.customer_id',
+        'source_records.identity_hash',
+        'source_records.source_id',
+        'customers.customer_number',
+      ]) {
+        expect(byColumn.get(column)).toBe(SMALL_STATISTICS_TARGET);
+      }
+      // The documents stay out of ANALYZE altogether (migration 6).
+      expect(byColumn.get('source_records.normalized')).toBe(0);
     } finally {
       await t.close();
     }
