@@ -7,8 +7,12 @@ const DOCUMENT_COLUMNS: Record<string, string[]> = {
   review_items: ['explanation'],
 };
 
-function setStatistics(target: number): string[] {
-  return Object.entries(DOCUMENT_COLUMNS).map(
+/** ALTER TABLE statements setting the statistics target of the given columns of each table. */
+export function setStatisticsSql(
+  columnsByTable: Record<string, string[]>,
+  target: number,
+): string[] {
+  return Object.entries(columnsByTable).map(
     ([table, columns]) =>
       `ALTER TABLE ${table} ${columns.map((c) => `ALTER COLUMN ${c} SET STATISTICS ${target}`).join(', ')}`,
   );
@@ -23,11 +27,11 @@ export class SkipStatisticsOnDocuments1763900000006 implements MigrationInterfac
   name = 'SkipStatisticsOnDocuments1763900000006';
 
   async up(db: QueryRunner): Promise<void> {
-    for (const sql of setStatistics(0)) await db.query(sql);
+    for (const sql of setStatisticsSql(DOCUMENT_COLUMNS, 0)) await db.query(sql);
   }
 
   async down(db: QueryRunner): Promise<void> {
     // -1: back to the server's default_statistics_target.
-    for (const sql of setStatistics(-1)) await db.query(sql);
+    for (const sql of setStatisticsSql(DOCUMENT_COLUMNS, -1)) await db.query(sql);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { setStatisticsSql } from './1763900000006-skip-statistics-on-documents';
 
 /**
  * The columns the hot tables are analyzed on (the JSON documents are skipped since migration 6).
@@ -32,13 +33,6 @@ const ANALYZED_COLUMNS: Record<string, string[]> = {
 /** 3,000 sampled rows instead of 30,000. */
 export const SMALL_STATISTICS_TARGET = 10;
 
-function setStatistics(target: number): string[] {
-  return Object.entries(ANALYZED_COLUMNS).map(
-    ([table, columns]) =>
-      `ALTER TABLE ${table} ${columns.map((c) => `ALTER COLUMN ${c} SET STATISTICS ${target}`).join(', ')}`,
-  );
-}
-
 /**
  * The tables that grow with every resolve are analyzed on a sample of 3,000 rows instead of
  * 30,000. They are analyzed each time they grew by a tenth (autovacuum, or StatisticsKeeper where
@@ -51,11 +45,12 @@ export class SmallerStatisticsSamples1763900000013 implements MigrationInterface
   name = 'SmallerStatisticsSamples1763900000013';
 
   async up(db: QueryRunner): Promise<void> {
-    for (const sql of setStatistics(SMALL_STATISTICS_TARGET)) await db.query(sql);
+    for (const sql of setStatisticsSql(ANALYZED_COLUMNS, SMALL_STATISTICS_TARGET))
+      await db.query(sql);
   }
 
   async down(db: QueryRunner): Promise<void> {
     // -1: back to the server's default_statistics_target.
-    for (const sql of setStatistics(-1)) await db.query(sql);
+    for (const sql of setStatisticsSql(ANALYZED_COLUMNS, -1)) await db.query(sql);
   }
 }
