@@ -1,23 +1,23 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Parameters shared by both functions: the record, its keys and the customer's golden record. */
-const RECORD_PARAMS = `p_customer_id bigint, p_record_id bigint, p_source text, p_source_id text,
+export const RECORD_PARAMS = `p_customer_id bigint, p_record_id bigint, p_source text, p_source_id text,
   p_kind text, p_raw jsonb, p_normalized jsonb, p_content_hash text, p_identity_hash text,
   p_link jsonb, p_key_types text[], p_key_values text[], p_golden jsonb`;
 
 /** The history entries and change events, as parallel arrays (historyParams, eventParams). */
-const TRAIL_PARAMS = `h_customer_ids bigint[], h_actions text[], h_actors text[], h_reasons text[],
+export const TRAIL_PARAMS = `h_customer_ids bigint[], h_actions text[], h_actors text[], h_reasons text[],
   h_record_ids bigint[], h_related_ids bigint[], h_review_ids bigint[], h_details jsonb[],
   e_types text[], e_numbers text[], e_payloads jsonb[]`;
 
-const WRITE_RECORD_AND_KEYS = `
+export const WRITE_RECORD_AND_KEYS = `
   INSERT INTO source_records (id, source, source_id, customer_id, kind, raw, normalized, content_hash, identity_hash, link)
   VALUES (p_record_id, p_source, p_source_id, p_customer_id, p_kind, p_raw, p_normalized, p_content_hash, p_identity_hash, p_link);
   INSERT INTO blocking_keys (key_type, key_value, source_record_id, customer_id)
   SELECT DISTINCT k.t, k.v, p_record_id, p_customer_id FROM unnest(p_key_types, p_key_values) AS k(t, v)
   ON CONFLICT DO NOTHING;`;
 
-const WRITE_TRAIL = `
+export const WRITE_TRAIL = `
   INSERT INTO customer_history (customer_id, action, actor, reason, source_record_id, related_customer_id, review_id, details)
   SELECT * FROM unnest(h_customer_ids, h_actions, h_actors, h_reasons, h_record_ids, h_related_ids, h_review_ids, h_details);
   INSERT INTO change_events (tx_id, type, customer_number, payload)

@@ -12,6 +12,7 @@ import { PlanResolveFunctionsOnce1763900000010 } from './1763900000010-plan-reso
 import { ReadKeysInOneQuery1763900000011 } from './1763900000011-read-keys-in-one-query';
 import { MobileKeysOnlyCorroborate1763900000012 } from './1763900000012-mobile-keys-only-corroborate';
 import { SmallerStatisticsSamples1763900000013 } from './1763900000013-smaller-statistics-samples';
+import { LighterRecordWrites1763900000014 } from './1763900000014-lighter-record-writes';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReadKeysInOneQuery1763900000011,
   MobileKeysOnlyCorroborate1763900000012,
   SmallerStatisticsSamples1763900000013,
+  LighterRecordWrites1763900000014,
 ];

@@ -29,11 +29,9 @@ export class BlockingKeyEntity {
   })
   sourceRecordId!: string;
 
-  @ManyToOne(() => SourceRecordEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'source_record_id',
-    foreignKeyConstraintName: 'fk_blocking_keys_source_record',
-  })
+  /** No foreign key: the keys are derived and written beside their record (migration 14). */
+  @ManyToOne(() => SourceRecordEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'source_record_id' })
   sourceRecord?: SourceRecordEntity;
 
   @Column({ name: 'customer_id', type: 'bigint' })
