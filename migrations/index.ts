@@ -13,6 +13,7 @@ import { ReadKeysInOneQuery1763900000011 } from './1763900000011-read-keys-in-on
 import { MobileKeysOnlyCorroborate1763900000012 } from './1763900000012-mobile-keys-only-corroborate';
 import { SmallerStatisticsSamples1763900000013 } from './1763900000013-smaller-statistics-samples';
 import { LighterRecordWrites1763900000014 } from './1763900000014-lighter-record-writes';
+import { DropKeyCustomerIndex1763900000015 } from './1763900000015-drop-key-customer-index';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   MobileKeysOnlyCorroborate1763900000012,
   SmallerStatisticsSamples1763900000013,
   LighterRecordWrites1763900000014,
+  DropKeyCustomerIndex1763900000015,
 ];

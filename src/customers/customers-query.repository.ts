@@ -102,7 +102,7 @@ export class CustomersQueryRepository {
   ): Promise<CustomerRow[]> {
     const conditions = keyGroups.map(
       (_group, i) =>
-        `EXISTS (SELECT 1 FROM blocking_keys b WHERE b.customer_id = c.id AND (b.key_type, b.key_value) IN (SELECT * FROM unnest($${2 * i + 3}::text[], $${2 * i + 4}::text[])))`,
+        `c.id IN (SELECT b.customer_id FROM blocking_keys b WHERE (b.key_type, b.key_value) IN (SELECT * FROM unnest($${2 * i + 3}::text[], $${2 * i + 4}::text[])))`,
     );
     const params: unknown[] = [afterId, limit];
     for (const group of keyGroups)

@@ -38,14 +38,16 @@ export class CustomersRepository {
   }
 
   async moveRecords(manager: EntityManager, from: string, to: string): Promise<void> {
+    // The keys first, found through their records (blocking_keys has no index by customer).
+    await manager.query(
+      `UPDATE blocking_keys b SET customer_id = $2 FROM source_records r
+        WHERE r.customer_id = $1 AND b.source_record_id = r.id`,
+      [from, to],
+    );
     await manager.query(
       `UPDATE source_records SET previous_customer_id = customer_id, customer_id = $2, updated_at = now() WHERE customer_id = $1`,
       [from, to],
     );
-    await manager.query('UPDATE blocking_keys SET customer_id = $2 WHERE customer_id = $1', [
-      from,
-      to,
-    ]);
     // Open reviews between the two are answered by the merge itself.
     await manager.query(
       `UPDATE review_items SET status = 'superseded', updated_at = now()

@@ -1,10 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { SourceRecordEntity } from '../customers/source-record.entity';
 
-/** Candidate-search index: (key type, key value) → the customer of one source record. */
+/**
+ * Candidate-search index: (key type, key value) → the customer of one source record. Looked up by
+ * key or by record, never by customer (migration 15).
+ */
 @Entity('blocking_keys')
 @Index('idx_blocking_keys_source_record', ['sourceRecordId'])
-@Index('idx_blocking_keys_customer', ['customerId'])
 export class BlockingKeyEntity {
   @PrimaryColumn({
     name: 'key_type',
