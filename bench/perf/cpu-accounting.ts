@@ -95,21 +95,17 @@ export class CpuMeter {
       TICKS_PER_SECOND;
     const workers = new Set(this.workerPids());
     const postgres = [...this.last.keys()].filter((p) => !workers.has(p) && p !== this.apiPid);
-    const machineEnd = readMachine();
-    const span =
-      this.machineStart && machineEnd ? machineEnd.total - this.machineStart.total : undefined;
+    const before = this.machineStart;
+    const after = readMachine();
+    const span = before && after ? after.total - before.total : 0;
+    const share = (pick: (t: MachineTicks) => number) =>
+      before && after && span > 0 ? (pick(after) - pick(before)) / span : 0;
     return {
       postgresSeconds: seconds(postgres),
       workerSeconds: seconds([...workers]),
       apiSeconds: this.apiPid === undefined ? 0 : seconds([this.apiPid]),
-      machineBusy:
-        span && machineEnd && this.machineStart
-          ? (machineEnd.busy - this.machineStart.busy) / span
-          : 0,
-      machineSteal:
-        span && machineEnd && this.machineStart
-          ? (machineEnd.steal - this.machineStart.steal) / span
-          : 0,
+      machineBusy: share((t) => t.busy),
+      machineSteal: share((t) => t.steal),
     };
   }
 

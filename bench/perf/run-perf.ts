@@ -23,6 +23,7 @@ import { loadReferenceData } from '../gen/reference-data';
 import { peakRssMb, startApi } from './api-process';
 import { CpuMeter } from './cpu-accounting';
 import { populationFor } from './import-dataset';
+import { round } from './import-slices';
 import { pacedResolve } from './paced-load';
 import { type PreloadResult, preloadByImport } from './preload';
 import { benchResolve, type LatencyRun } from './resolve-bench';
@@ -47,16 +48,12 @@ async function measured(apiPid: number, run: () => Promise<LatencyRun>): Promise
   const meter = new CpuMeter(() => [], apiPid);
   const result = await run();
   const cpu = meter.stop();
-  const perRequest = (seconds: number) => round2((seconds * 1000) / Math.max(result.requests, 1));
+  const perRequest = (seconds: number) => round((seconds * 1000) / Math.max(result.requests, 1), 2);
   return {
     ...result,
     apiCpuMs: perRequest(cpu.apiSeconds),
     postgresCpuMs: perRequest(cpu.postgresSeconds),
   };
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 async function main(): Promise<void> {
