@@ -7,13 +7,15 @@
  * measures batch import throughput at those sizes, each with the import bench (`npm run bench:import`, bench/perf/import-bench.ts: records/s per slice, peak memory
  * of each process, the COPY of the same rows and the ratio). Each run also reports the CPU time
  * per request of the API process and of PostgreSQL (all its processes), which varies much less
- * than latency from hour to hour on a shared machine. `--pool N` sets the API's DB_POOL_SIZE.
+ * than latency from hour to hour on a shared machine. `--pool N` sets the API's DB_POOL_SIZE
+ * (default: the service's own default, twice the cores plus one).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { defaultPoolSize } from '../../src/config/environment';
 import type { CustomerRecordInput } from '../../src/normalize/customer-record';
 import { datasetsDir, findProjectRoot } from '../common/project-paths';
 import { dropQueueKeys } from '../common/queue-keys';
@@ -83,7 +85,12 @@ async function main(): Promise<void> {
       'then import throughput at these record counts, e.g. 100000,1000000',
       '',
     )
-    .option('--pool <n>', "the API's connection pool (DB_POOL_SIZE)", Number, 32)
+    .option(
+      '--pool <n>',
+      "the API's connection pool (DB_POOL_SIZE; default the service's)",
+      Number,
+      defaultPoolSize(),
+    )
     .parse()
     .opts<Options>();
   const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

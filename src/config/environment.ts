@@ -3,6 +3,7 @@
  * This file and load-config.ts are the only places that touch process.env.
  */
 import 'reflect-metadata';
+import { availableParallelism } from 'node:os';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -40,12 +41,12 @@ export class EnvironmentVariables {
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  /** Server mode: connections per process in the PostgreSQL pool. */
+  /** Server mode: connections per process in the PostgreSQL pool (see defaultPoolSize). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
-  DB_POOL_SIZE = 20;
+  DB_POOL_SIZE = defaultPoolSize();
 
   /** Worker: jobs processed at once per queue in one process. */
   @Type(() => Number)
@@ -115,3 +116,14 @@ export const ENVIRONMENT_VARIABLE_NAMES = [
   'API_KEY_CACHE_SECONDS',
   'STATISTICS_INTERVAL_SECONDS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
+
+/**
+ * Twice the cores plus one: the classic size for a pool in front of PostgreSQL, taking this
+ * machine's cores for the database's (one machine, as in docker-compose.yml). More connections
+ * than the database's cores can run only add backends contending for its locks and caches: on the
+ * 2-core machine, 16 clients resolving through 20 connections cost PostgreSQL 1.41 ms of CPU per
+ * resolve against 1.08-1.11 ms through 5, and gave 518 against 581-587 resolves/s (README).
+ */
+export function defaultPoolSize(): number {
+  return 2 * availableParallelism() + 1;
+}

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -12,6 +13,12 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' });
     expect(config.mode).toBe('server');
     expect(config.redisUrl).toBe('redis://h:6379');
+  });
+
+  it('sizes the connection pool to twice the cores plus one unless DB_POOL_SIZE says otherwise', () => {
+    const server = { DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' };
+    expect(loadConfig(server).dbPoolSize).toBe(2 * availableParallelism() + 1);
+    expect(loadConfig({ ...server, DB_POOL_SIZE: '12' }).dbPoolSize).toBe(12);
   });
 
   it.each([
