@@ -14,6 +14,7 @@ import { MobileKeysOnlyCorroborate1763900000012 } from './1763900000012-mobile-k
 import { SmallerStatisticsSamples1763900000013 } from './1763900000013-smaller-statistics-samples';
 import { LighterRecordWrites1763900000014 } from './1763900000014-lighter-record-writes';
 import { DropKeyCustomerIndex1763900000015 } from './1763900000015-drop-key-customer-index';
+import { SmallSamplesForIds1763900000016 } from './1763900000016-small-samples-for-ids';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   SmallerStatisticsSamples1763900000013,
   LighterRecordWrites1763900000014,
   DropKeyCustomerIndex1763900000015,
+  SmallSamplesForIds1763900000016,
 ];

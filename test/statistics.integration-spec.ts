@@ -103,14 +103,21 @@ describe('statistics where autovacuum does not run', () => {
       for (const column of [
         'blocking_keys.key_value',
         'blocking_keys.customer_id',
+        'source_records.id',
         'source_records.identity_hash',
         'source_records.source_id',
+        'customers.id',
         'customers.customer_number',
       ]) {
         expect(byColumn.get(column)).toBe(SMALL_STATISTICS_TARGET);
       }
       // The documents stay out of ANALYZE altogether (migration 6).
       expect(byColumn.get('source_records.normalized')).toBe(0);
+      // ANALYZE samples 300 rows per unit of a table's largest target: one column left at the
+      // server's default (-1, i.e. 100) would make the sample 30,000 rows again.
+      const largest = Math.max(...targets.map((r) => r.target ?? -1));
+      expect(largest).toBe(SMALL_STATISTICS_TARGET);
+      expect(targets.filter((r) => r.target === null || r.target < 0)).toEqual([]);
     } finally {
       await t.close();
     }
