@@ -1,21 +1,34 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CustomerRecordInput } from '../normalize/customer-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 
-/** JSON with sorted keys, so the same record always hashes the same whatever its key order. */
+/**
+ * JSON with sorted keys, so the same record always hashes the same whatever its key order.
+ * Written as loops over sorted keys rather than entries, filters and maps: every record is hashed
+ * twice, and the intermediate arrays were most of the cost. The output must never change: stored
+ * hashes decide whether a record sent again is "unchanged".
+ */
 export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + stableJson(value[i]);
+    return `${out}]`;
+  }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+    const object = value as Record<string, unknown>;
+    let out = '';
+    for (const key of Object.keys(object).sort()) {
+      const item = object[key];
+      if (item !== undefined)
+        out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${stableJson(item)}`;
+    }
+    return `{${out}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** The record exactly as sent: equal hash = the same record again ("unchanged"). */
