@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { NormalizedPhone } from './normalized-record';
 import { isPlaceholderNumber, normalizePhone } from './phone.normalizer';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 describe('normalizePhone: valid numbers', () => {
   it.each<[string, string, NormalizedPhone['type']]>([
@@ -82,5 +83,20 @@ describe('normalizePhone properties', () => {
 
   it('never throws on arbitrary strings', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (raw) => void normalizePhone(raw)));
+  });
+});
+
+describe('normalizePhone: validity', () => {
+  it("agrees with libphonenumber's isValid() for any digits, Chinese or international", () => {
+    const digits = fc.stringMatching(/^\+?[0-9]{3,15}$/);
+    fc.assert(
+      fc.property(digits, (text) => {
+        const parsed = parsePhoneNumberFromString(text, 'CN');
+        const result = normalizePhone(text);
+        if (parsed === undefined || !parsed.isPossible() || result.value?.placeholder) return;
+        expect(result.value?.valid).toBe(parsed.isValid());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
