@@ -6,19 +6,30 @@ import {
   WRITE_TRAIL,
 } from './1763900000007-add-record-placement-functions';
 
-/** mdm_link_record with the customer locked by `lockCustomer` (its SET clause is restated). */
-function linkRecordFunction(lockCustomer: string, updateGolden: string): string {
+/**
+ * mdm_link_record with the customer locked by `lockCustomer` (its SET clause is restated), writing
+ * the record and its keys with `recordAndKeys`.
+ */
+export function linkRecordFunction(
+  lockCustomer: string,
+  updateGolden: string,
+  recordAndKeys = WRITE_RECORD_AND_KEYS,
+): string {
   return `
     CREATE OR REPLACE FUNCTION mdm_link_record(${RECORD_PARAMS}, ${TRAIL_PARAMS})
     RETURNS void LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $fn$
     BEGIN
       ${lockCustomer}
       PERFORM mdm_require(FOUND);
-      ${WRITE_RECORD_AND_KEYS}
+      ${recordAndKeys}
       ${updateGolden}
       ${WRITE_TRAIL}
     END $fn$`;
 }
+
+/** Migration 14's lock: the UPDATE that writes the golden record. */
+export const LOCK_BY_UPDATE = `UPDATE customers SET golden = p_golden, updated_at = now()
+         WHERE id = p_customer_id AND status = 'active';`;
 
 const LOCK_THEN_UPDATE = [
   `PERFORM 1 FROM customers WHERE id = p_customer_id AND status = 'active' FOR UPDATE;`,
@@ -41,13 +52,7 @@ export class LighterRecordWrites1763900000014 implements MigrationInterface {
   name = 'LighterRecordWrites1763900000014';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(
-      linkRecordFunction(
-        `UPDATE customers SET golden = p_golden, updated_at = now()
-         WHERE id = p_customer_id AND status = 'active';`,
-        '',
-      ),
-    );
+    await db.query(linkRecordFunction(LOCK_BY_UPDATE, ''));
     await db.query('ALTER TABLE blocking_keys DROP CONSTRAINT fk_blocking_keys_source_record');
   }
 

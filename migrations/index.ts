@@ -15,6 +15,7 @@ import { SmallerStatisticsSamples1763900000013 } from './1763900000013-smaller-s
 import { LighterRecordWrites1763900000014 } from './1763900000014-lighter-record-writes';
 import { DropKeyCustomerIndex1763900000015 } from './1763900000015-drop-key-customer-index';
 import { SmallSamplesForIds1763900000016 } from './1763900000016-small-samples-for-ids';
+import { NewKeysWithoutConflictCheck1763900000017 } from './1763900000017-new-keys-without-conflict-check';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   LighterRecordWrites1763900000014,
   DropKeyCustomerIndex1763900000015,
   SmallSamplesForIds1763900000016,
+  NewKeysWithoutConflictCheck1763900000017,
 ];

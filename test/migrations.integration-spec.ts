@@ -55,6 +55,16 @@ describe('migrations', () => {
       `SELECT prosrc AS source FROM pg_proc WHERE proname = 'mdm_read_one'`,
     );
     expect(source).toContain("'generic', to_json(v_generic)");
+    // A new record's key rows are plain inserts (migration 17): its id is fresh.
+    const writes = await dataSource.query<{ source: string }[]>(
+      `SELECT prosrc AS source FROM pg_proc
+        WHERE proname IN ('mdm_insert_customer_with_record', 'mdm_link_record')`,
+    );
+    expect(writes).toHaveLength(2);
+    for (const w of writes) {
+      expect(w.source).toContain('INSERT INTO blocking_keys');
+      expect(w.source).not.toContain('ON CONFLICT');
+    }
   });
 
   it('revert all the way down and apply again', async () => {
