@@ -16,6 +16,7 @@ import { LighterRecordWrites1763900000014 } from './1763900000014-lighter-record
 import { DropKeyCustomerIndex1763900000015 } from './1763900000015-drop-key-customer-index';
 import { SmallSamplesForIds1763900000016 } from './1763900000016-small-samples-for-ids';
 import { NewKeysWithoutConflictCheck1763900000017 } from './1763900000017-new-keys-without-conflict-check';
+import { NameWithMobileKeys1763900000018 } from './1763900000018-name-with-mobile-keys';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   DropKeyCustomerIndex1763900000015,
   SmallSamplesForIds1763900000016,
   NewKeysWithoutConflictCheck1763900000017,
+  NameWithMobileKeys1763900000018,
 ];

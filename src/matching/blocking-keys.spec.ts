@@ -102,23 +102,45 @@ describe('blockingKeys', () => {
       record({ kind: 'organization', name: '北京立天下网络科技有限公司' }),
       record({ kind: 'organization', name: 'Beijing Litianxia Network Technology Co., Ltd.' }),
     ],
-    [
-      'a mistyped mobile digit',
-      record({ phones: ['13812345678'] }),
-      record({ phones: ['13812345978'] }),
-    ],
-    [
-      'a dropped mobile digit',
-      record({ phones: ['13812345678'] }),
-      record({ phones: ['1381234678'] }),
-    ],
-    [
-      'a mistyped mobile prefix',
-      record({ phones: ['13812345678'] }),
-      record({ phones: ['13912345678'] }),
-    ],
   ])('lets records meet despite %s', (_, a, b) => {
     expect(shared(a, b).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [
+      'a mistyped digit',
+      record({ name: '张伟', phones: ['13812345678'] }),
+      record({ name: '張偉', phones: ['13812345978'] }),
+    ],
+    [
+      'a dropped digit',
+      record({ name: '张伟', phones: ['13812345678'] }),
+      record({ name: 'Zhang Wei', phones: ['1381234678'] }),
+    ],
+    [
+      'a mistyped prefix',
+      record({ name: '张伟', phones: ['13812345678'] }),
+      record({ name: '张伟', phones: ['13912345678'] }),
+    ],
+  ])('keys a mobile with the name, so the same name meets despite %s', (_, a, b) => {
+    expect(shared(a, b).filter((k) => k.startsWith('nameMobile'))).toHaveLength(1);
+  });
+
+  it('keys no mobile prefix or suffix alone, nor for another name or a company', () => {
+    const mobile = (k: string) => k.startsWith('nameMobile');
+    const zhang = record({ name: '张伟', phones: ['13812345678'] });
+    expect([...keysOf(zhang)].filter(mobile)).toEqual([
+      'nameMobileHead:weizhang|138123',
+      'nameMobileTail:weizhang|45678',
+    ]);
+    expect([...keysOf(record({ phones: ['13812345678'] }))].filter(mobile)).toEqual([]);
+    expect(shared(zhang, record({ name: '李娜', phones: ['13812345679'] }))).toEqual([]);
+    const company = record({
+      kind: 'organization',
+      name: '华为技术有限公司',
+      phones: ['13812345678'],
+    });
+    expect([...keysOf(company)].filter(mobile)).toEqual([]);
   });
 
   it('indexes no placeholder phone and no landline by its digits', () => {

@@ -22,8 +22,8 @@ import { soundex } from './phonetic';
 export type BlockingKeyType =
   | 'id' // identifier type + value
   | 'phone' // E.164 (broad: landlines are shared by households and offices)
-  | 'mobileHead' // first six digits of a Chinese mobile (broad): survives a typo in its tail
-  | 'mobileTail' // last five digits of a Chinese mobile (broad): survives a typo in its head
+  | 'nameMobileHead' // full name + first six digits of a Chinese mobile: survives a typo in its tail
+  | 'nameMobileTail' // full name + last five digits of a Chinese mobile: survives a typo in its head
   | 'email'
   | 'emailLocal' // the mailbox name before @: survives a mistyped domain
   | 'nameCodeDob' // code of the family or of the given name + birth date, one key each:
@@ -47,8 +47,6 @@ export interface BlockingKey {
 /** Key types expected to become generic for common values (see the file comment). */
 export const BROAD_KEY_TYPES: ReadonlySet<BlockingKeyType> = new Set([
   'phone',
-  'mobileHead',
-  'mobileTail',
   'name',
   'address',
   'orgCore',
@@ -62,22 +60,10 @@ export const BROAD_KEY_TYPES: ReadonlySet<BlockingKeyType> = new Set([
  * generic (100). In the 1,000,000-row import bench data a record found 3.3 candidates in the first
  * 100,000 rows and 10.9 in the last, 95 % of them through one key alone and 0.15 % of those the
  * same person; the import slowed down as the names filled up. A same-name customer still becomes
- * a candidate when it shares anything else (birth date, locality, phone, a mobile's prefix or
- * suffix), or when few customers have the name.
+ * a candidate when it shares anything else (birth date, locality, phone, the name with a
+ * mobile's prefix or suffix), or when few customers have the name.
  */
 export const PARTIAL_KEY_TYPES: readonly BlockingKeyType[] = ['name', 'namePhonetic'];
-
-/**
- * Corroborating key types never make a candidate alone, however few customers share them: a
- * 6-digit mobile prefix or 5-digit suffix is what a mistyped mobile still has in common with the
- * right one, and it is worth something beside a name, a birth date or an address key. Alone it
- * is noise: `npm run bench:candidates` over the import bench data found, in rows 400,001–500,000,
- * 3.9 candidates per record through a prefix alone and 1.6 through a suffix alone (of 7.2 in all),
- * and 0.0 % and 0.1 % of them the record's own entity. Allowed while rare (as names are), they
- * made the candidates per record grow with the database (1.8 in the first 100,000 rows, 9.2 by
- * 800,000), and each is read and scored under the record's locks.
- */
-export const CORROBORATING_KEY_TYPES: readonly BlockingKeyType[] = ['mobileHead', 'mobileTail'];
 
 /** Values longer than this are replaced by a hash so the key index stays compact. */
 const MAX_VALUE_LENGTH = 48;
@@ -163,13 +149,21 @@ const MOBILE_TAIL = 5;
 
 /**
  * One wrong, dropped or extra digit leaves either the first six or the last five digits of a
- * mobile intact, so one of the two keys still meets the correct number.
+ * mobile intact, so one of the two keys still meets the correct number under the same name.
+ *
+ * With the name, not alone: a prefix or suffix alone is shared by dozens of unrelated people in
+ * a million records, and the number grows with the database. As keys of their own that only
+ * corroborated (a customer sharing one and nothing else was no candidate) they still had every
+ * row read: at 650,000 records of the import bench data they were 21 of the 36 key rows a record
+ * read (16.8 and 8.1 rows per lookup), and a record's reads grew from 0.34 to 1.18 ms over the
+ * million. What they were there for is a common name (a partial key, no candidate alone) with a
+ * mistyped mobile, and the name and the digits together are shared by almost no one.
  */
-function mobileKeys(phone: NormalizedPhone, out: BlockingKey[]): void {
+function mobileKeys(phone: NormalizedPhone, name: string, out: BlockingKey[]): void {
   if (phone.type === 'fixed' || !CN_MOBILE.test(phone.e164)) return;
   const national = phone.e164.slice(3);
-  out.push(key('mobileHead', national.slice(0, MOBILE_HEAD)));
-  out.push(key('mobileTail', national.slice(-MOBILE_TAIL)));
+  out.push(key('nameMobileHead', name, national.slice(0, MOBILE_HEAD)));
+  out.push(key('nameMobileTail', name, national.slice(-MOBILE_TAIL)));
 }
 
 function addressKey(record: NormalizedRecord, out: BlockingKey[]): void {
@@ -188,9 +182,10 @@ export function blockingKeys(record: NormalizedRecord): BlockingKey[] {
   const out: BlockingKey[] = [];
   if (record.id) out.push(key('id', record.id.type, record.id.value));
   const phones = record.phones.filter((phone) => !phone.placeholder);
+  const name = record.kind === 'person' ? record.personName?.pinyinKey : undefined;
   for (const phone of phones.slice(0, MAX_PER_FIELD)) {
     out.push(key('phone', phone.e164));
-    mobileKeys(phone, out);
+    if (name) mobileKeys(phone, name, out);
   }
   record.emails.slice(0, MAX_PER_FIELD).forEach((email, i) => {
     out.push(key('email', email));

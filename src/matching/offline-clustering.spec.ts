@@ -39,7 +39,7 @@ describe('clusterOffline', () => {
     expect(new Set(result.customerOf).size).toBe(1);
   });
 
-  it('never scores a customer sharing only a mobile prefix (CORROBORATING_KEY_TYPES)', () => {
+  it('never scores a customer sharing only a mobile prefix', () => {
     const records = [
       person({ name: '李雷', phones: ['13912345678'] }),
       person({ name: '韩梅梅', phones: ['13912340000'] }),

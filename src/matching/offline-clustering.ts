@@ -5,7 +5,7 @@
  * configuration on labelled data and by the quality benchmark; no database involved.
  */
 import type { NormalizedRecord } from '../normalize/normalized-record';
-import { blockingKeys, CORROBORATING_KEY_TYPES, PARTIAL_KEY_TYPES } from './blocking-keys';
+import { blockingKeys, PARTIAL_KEY_TYPES } from './blocking-keys';
 import { decide, type RankedCandidate } from './decide';
 import type { MatchConfig } from './match-config';
 import { scoreCandidate, type TermFrequencies } from './score';
@@ -55,15 +55,14 @@ class CustomerIndex implements TermFrequencies {
   /**
    * The rule of the service's reads (mdm_read_one): a key of more than genericKeyLimit customers
    * is skipped; a customer found only through one broad partial key (PARTIAL_KEY_TYPES, more than
-   * partialKeyLimit customers) or one corroborating key (CORROBORATING_KEY_TYPES) is no
-   * candidate; beyond maxCandidates, those sharing the most keys.
+   * partialKeyLimit customers) is no candidate; beyond maxCandidates, those sharing the most keys.
    */
   candidates(keys: readonly OfflineKey[], config: MatchConfig): number[] {
     const found = new Map<number, { shared: number; fullKey: boolean }>();
     for (const k of keys) {
       const customers = this.byKey.get(k.text);
       if (!customers || customers.length > config.genericKeyLimit) continue;
-      const partial = k.corroborating || (k.partial && customers.length > config.partialKeyLimit);
+      const partial = k.partial && customers.length > config.partialKeyLimit;
       for (const c of customers) {
         const id = this.resolve(c);
         const hit = found.get(id) ?? { shared: 0, fullKey: false };
@@ -110,17 +109,14 @@ class CustomerIndex implements TermFrequencies {
 interface OfflineKey {
   text: string;
   partial: boolean;
-  corroborating: boolean;
 }
 
 const PARTIAL_TYPES: ReadonlySet<string> = new Set(PARTIAL_KEY_TYPES);
-const CORROBORATING_TYPES: ReadonlySet<string> = new Set(CORROBORATING_KEY_TYPES);
 
 function offlineKeys(record: NormalizedRecord): OfflineKey[] {
   return blockingKeys(record).map((k) => ({
     text: `${k.type}:${k.value}`,
     partial: PARTIAL_TYPES.has(k.type),
-    corroborating: CORROBORATING_TYPES.has(k.type),
   }));
 }
 

@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  CORROBORATING_KEY_TYPES,
-  PARTIAL_KEY_TYPES,
-  type BlockingKey,
-} from '../matching/blocking-keys';
+import { PARTIAL_KEY_TYPES, type BlockingKey } from '../matching/blocking-keys';
 import type { CustomerKind, CustomerRecordInput } from '../normalize/customer-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import type { LinkDecision } from '../customers/source-record.entity';
@@ -34,8 +30,7 @@ export interface ResolveReads {
   existing: (StoredSourceRecord & { customerNumber: string | null }) | undefined;
   /**
    * Candidate customers (at most maxCandidates, without the excluded ones), most shared keys first;
-   * one shared broad partial key alone (PARTIAL_KEY_TYPES) or one corroborating key alone
-   * (CORROBORATING_KEY_TYPES) does not make a candidate.
+   * one shared broad partial key alone (PARTIAL_KEY_TYPES) does not make a candidate.
    */
   candidateCustomerIds: string[];
   /** The candidates' active records (without the record itself). */
@@ -103,7 +98,6 @@ function settingsJson(settings: ResolveReadSettings): Record<string, unknown> {
     allocate: settings.allocate,
     partialKeyTypes: PARTIAL_KEY_TYPES,
     partialLimit: settings.partialKeyLimit,
-    corroboratingKeyTypes: CORROBORATING_KEY_TYPES,
   };
 }
 

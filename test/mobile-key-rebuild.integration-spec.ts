@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { revertLastMigration, runMigrations } from '../src/database/run-migrations';
+import { ALL_MIGRATIONS } from '../migrations';
+import { createTestApp, type TestApp } from './helpers/test-app';
+import { uniqueId } from './factories/person.factory';
+
+/**
+ * Migration 18 rebuilds a stored record's mobile keys: the prefix and suffix alone (mobileHead,
+ * mobileTail) become the name with them (nameMobileHead, nameMobileTail). It runs on an embedded
+ * database of its own, so reverting it never disturbs other tests.
+ */
+describe('migration 18: the name with a mobile prefix or suffix', () => {
+  let t: TestApp;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    // Every name only corroborates, so a candidate must share a key besides the name.
+    const config = join(mkdtempSync(join(tmpdir(), 'mdm-mobile-keys-')), 'match.json');
+    writeFileSync(config, JSON.stringify({ partialKeyLimit: 0 }));
+    t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://', MATCH_CONFIG_FILE: config });
+    db = t.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const resolve = async (body: object): Promise<string> => {
+    const res = await t.http
+      .post('/v1/resolve')
+      .set('X-API-Key', t.keys.system)
+      .send({ source: 'crm', sourceId: uniqueId('M'), ...body });
+    expect(res.status).toBe(200);
+    return res.body.customerNumber as string;
+  };
+
+  const mobileKeys = (): Promise<{ type: string; value: string }[]> =>
+    db.query(
+      `SELECT key_type AS type, key_value AS value FROM blocking_keys
+        WHERE key_type IN ('mobileHead', 'mobileTail', 'nameMobileHead', 'nameMobileTail')
+        ORDER BY 1, 2`,
+    );
+
+  it('is the last migration', () => {
+    expect(ALL_MIGRATIONS.at(-1)?.name).toBe('NameWithMobileKeys1763900000018');
+  });
+
+  it('rebuilds the keys of stored records both ways, and reads find them afterwards', async () => {
+    await resolve({ kind: 'person', name: '李雷', phone: '13912345678' });
+    await resolve({ kind: 'person', name: '王芳', phones: ['13800001111', '010-88886666'] });
+    await resolve({ kind: 'organization', name: '华为技术有限公司', phone: '13700002222' });
+    await resolve({ kind: 'person', name: '赵六', email: 'zhao.liu@example.com' });
+    const current = await mobileKeys();
+    expect(current).toEqual([
+      { type: 'nameMobileHead', value: 'fangwang|138000' },
+      { type: 'nameMobileHead', value: 'leili|139123' },
+      { type: 'nameMobileTail', value: 'fangwang|01111' },
+      { type: 'nameMobileTail', value: 'leili|45678' },
+    ]);
+
+    await revertLastMigration(db);
+    expect(await mobileKeys()).toEqual([
+      { type: 'mobileHead', value: '137000' },
+      { type: 'mobileHead', value: '138000' },
+      { type: 'mobileHead', value: '139123' },
+      { type: 'mobileTail', value: '01111' },
+      { type: 'mobileTail', value: '02222' },
+      { type: 'mobileTail', value: '45678' },
+    ]);
+
+    expect(await runMigrations(db)).toHaveLength(1);
+    expect(await mobileKeys()).toEqual(current);
+
+    // A mistyped mobile under the same name still reaches the customer through the rebuilt keys.
+    const match = (phone: string) =>
+      t.http
+        .post('/v1/match')
+        .set('X-API-Key', t.keys.system)
+        .send({ source: 'crm', sourceId: uniqueId('M'), kind: 'person', name: '李雷', phone });
+    expect((await match('13912345670')).body.candidates).toHaveLength(1);
+    expect((await match('13700000000')).body.candidates).toEqual([]);
+  });
+});
