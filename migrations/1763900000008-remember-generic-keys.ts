@@ -71,6 +71,15 @@ const KEYS_IN_ONE_QUERY = `        FOR v_known IN
           v_is_name := v_type = item->>'nameKeyType' AND v_value = item->>'nameKeyValue';
           IF v_known.customers IS NOT NULL THEN`;
 
+/** Migration 19: a partial key found shared by too many customers is remembered and skipped. */
+const SKIP_PARTIAL = (reportGeneric: string): string => `            IF v_remember THEN
+              INSERT INTO generic_keys (key_type, key_value, customers, population)
+              VALUES (v_type, v_value, ${keyCustomers('v_type', 'v_value')}, v_population)
+              ON CONFLICT DO NOTHING;
+            END IF;
+${reportGeneric}            CONTINUE;
+`;
+
 /** What later migrations changed in mdm_read_one. */
 export interface ReadOneOptions {
   /** Migration 9: the answer also lists the item's keys skipped as generic, as "type:value". */
@@ -79,6 +88,11 @@ export interface ReadOneOptions {
   keysInOneQuery?: boolean;
   /** Migration 12: p.corroboratingKeyTypes never make a candidate alone, however rare. */
   corroborating?: boolean;
+  /**
+   * Migration 19: a partial key shared by more than p.partialLimit customers is remembered in
+   * generic_keys and skipped like a generic one, instead of corroborating.
+   */
+  skipPartial?: boolean;
 }
 
 /** mdm_read_one as of this migration, or with the options of later ones. */
@@ -86,6 +100,7 @@ export function readOneV2({
   reportGeneric = false,
   keysInOneQuery = false,
   corroborating = false,
+  skipPartial = false,
 }: ReadOneOptions = {}): string {
   const generic = (indent: string): string =>
     reportGeneric ? `${indent}v_generic := v_generic || (v_type || ':' || v_value);\n` : '';
@@ -140,8 +155,7 @@ ${keysInOneQuery ? '          v_key_hits := v_known.hits;\n' : KEY_HITS}        
 ${generic('            ')}            CONTINUE;
           END IF;
           IF ${corroborating ? 'v_type = ANY (v_corroborating_types) OR (' : ''}v_type = ANY (v_partial_types) AND cardinality(v_key_hits) > v_partial_limit${corroborating ? ')' : ''} THEN
-            v_partial_hits := v_partial_hits || v_key_hits;
-          ELSE
+${skipPartial ? SKIP_PARTIAL(generic('            ')) : '            v_partial_hits := v_partial_hits || v_key_hits;\n'}          ELSE
             v_hits := v_hits || v_key_hits;
           END IF;
         END LOOP;

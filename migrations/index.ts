@@ -17,6 +17,7 @@ import { DropKeyCustomerIndex1763900000015 } from './1763900000015-drop-key-cust
 import { SmallSamplesForIds1763900000016 } from './1763900000016-small-samples-for-ids';
 import { NewKeysWithoutConflictCheck1763900000017 } from './1763900000017-new-keys-without-conflict-check';
 import { NameWithMobileKeys1763900000018 } from './1763900000018-name-with-mobile-keys';
+import { SkipKnownPartialKeys1763900000019 } from './1763900000019-skip-known-partial-keys';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   SmallSamplesForIds1763900000016,
   NewKeysWithoutConflictCheck1763900000017,
   NameWithMobileKeys1763900000018,
+  SkipKnownPartialKeys1763900000019,
 ];

@@ -63,11 +63,10 @@ describe('generic blocking keys', () => {
 });
 
 /**
- * Partial keys (a name alone) shared by more customers than partialKeyLimit only corroborate, and
- * corroborating keys (a mobile's prefix or suffix) always do: a customer sharing one of them and
- * nothing else is no candidate.
+ * Partial keys (a name alone) shared by more customers than partialKeyLimit make no candidate; a
+ * mobile's prefix or suffix is a key only with the name.
  */
-describe('partial and corroborating blocking keys', () => {
+describe('partial keys and mobile prefixes', () => {
   const owner = { kind: 'person', name: '李雷', phone: '13912345678' };
   const samePrefix = { kind: 'person', name: '韩梅梅', phone: '13912340000' };
   const sameNameAndPrefix = { kind: 'person', name: '李雷', phone: '13912340000' };
@@ -118,5 +117,50 @@ describe('partial and corroborating blocking keys', () => {
 
   it('does not make a candidate of a customer sharing only a common name', async () => {
     expect(await candidatesOf(nameOwner, sameName, 0)).toEqual([]);
+  });
+});
+
+/**
+ * A partial key found shared by more customers than partialKeyLimit is remembered in generic_keys
+ * with its count, as a generic key is, and later reads skip it without reading its rows.
+ */
+describe('remembered partial keys', () => {
+  let t: TestApp;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'mdm-partial-memory-')), 'match.json');
+    writeFileSync(config, JSON.stringify({ partialKeyLimit: 1 }));
+    t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://', MATCH_CONFIG_FILE: config });
+    db = t.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const send = (path: string) => t.http.post(path).set('X-API-Key', t.keys.system).send(namesake());
+  const rememberedNameKeys = async (): Promise<{ customers: number }[]> =>
+    db.query(`SELECT customers FROM generic_keys WHERE key_type = 'name'`);
+
+  it('uses a name while few customers share it, then remembers and skips it', async () => {
+    expect((await send('/v1/resolve')).body.decision).toBe('created');
+    // One customer has the name, not more than the limit: it is a candidate.
+    expect((await send('/v1/match')).body.candidates).toHaveLength(1);
+    await send('/v1/resolve');
+    expect(await rememberedNameKeys()).toEqual([]);
+
+    // Two customers now: more than the limit. The read that finds it out remembers the name...
+    const third = await send('/v1/resolve');
+    expect(third.body).toMatchObject({ decision: 'created', explanation: [] });
+    expect(await rememberedNameKeys()).toEqual([{ customers: 2 }]);
+    // ...and later reads skip it: it makes no candidate. Its count (the name's frequency) is
+    // counted again once the customers grew by more than a quarter (2 then, 3 now).
+    expect((await send('/v1/match')).body.candidates).toEqual([]);
+    expect((await send('/v1/resolve')).body).toMatchObject({
+      decision: 'created',
+      explanation: [],
+    });
+    expect(await rememberedNameKeys()).toEqual([{ customers: 3 }]);
   });
 });

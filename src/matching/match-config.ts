@@ -87,7 +87,7 @@ export interface MatchConfig {
    * a common name in a large database.
    */
   maxCandidates: number;
-  /** A partial key (PARTIAL_KEY_TYPES: a name alone) shared by more customers only corroborates. */
+  /** A partial key (PARTIAL_KEY_TYPES: a name alone) shared by more customers is skipped. */
   partialKeyLimit: number;
   /** Source systems, most trusted first (survivorship); unlisted sources rank after all listed ones. */
   sourceTrust: string[];

@@ -53,27 +53,23 @@ class CustomerIndex implements TermFrequencies {
   }
 
   /**
-   * The rule of the service's reads (mdm_read_one): a key of more than genericKeyLimit customers
-   * is skipped; a customer found only through one broad partial key (PARTIAL_KEY_TYPES, more than
-   * partialKeyLimit customers) is no candidate; beyond maxCandidates, those sharing the most keys.
+   * The rule of the service's reads (mdm_read_one): a key of more than genericKeyLimit customers,
+   * or a partial key (PARTIAL_KEY_TYPES) of more than partialKeyLimit, is skipped; beyond
+   * maxCandidates, those sharing the most keys.
    */
   candidates(keys: readonly OfflineKey[], config: MatchConfig): number[] {
-    const found = new Map<number, { shared: number; fullKey: boolean }>();
+    const shared = new Map<number, number>();
     for (const k of keys) {
       const customers = this.byKey.get(k.text);
       if (!customers || customers.length > config.genericKeyLimit) continue;
-      const partial = k.partial && customers.length > config.partialKeyLimit;
+      if (k.partial && customers.length > config.partialKeyLimit) continue;
       for (const c of customers) {
         const id = this.resolve(c);
-        const hit = found.get(id) ?? { shared: 0, fullKey: false };
-        hit.shared++;
-        hit.fullKey ||= !partial;
-        found.set(id, hit);
+        shared.set(id, (shared.get(id) ?? 0) + 1);
       }
     }
-    return [...found]
-      .filter(([, hit]) => hit.fullKey || hit.shared > 1)
-      .sort(([a, x], [b, y]) => y.shared - x.shared || a - b)
+    return [...shared]
+      .sort(([a, x], [b, y]) => y - x || a - b)
       .slice(0, config.maxCandidates)
       .map(([id]) => id);
   }

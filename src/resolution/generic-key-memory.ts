@@ -5,7 +5,8 @@ const MAX_KEYS = 200_000;
 
 /**
  * The blocking keys this process has seen the resolve reads skip as generic (generic_keys,
- * migration 1763900000008), as "type:value". A resolve takes no advisory lock on them.
+ * migration 1763900000008), or as partial keys of too many customers (migration 19), as
+ * "type:value". A resolve takes no advisory lock on them.
  *
  * Why that is safe: the locks make two resolves that could find each other's customer through a
  * key run one after the other. A generic key finds nobody: once recorded generic it stays generic

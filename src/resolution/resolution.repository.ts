@@ -30,7 +30,7 @@ export interface ResolveReads {
   existing: (StoredSourceRecord & { customerNumber: string | null }) | undefined;
   /**
    * Candidate customers (at most maxCandidates, without the excluded ones), most shared keys first;
-   * one shared broad partial key alone (PARTIAL_KEY_TYPES) does not make a candidate.
+   * generic keys and partial keys (PARTIAL_KEY_TYPES) of more than partialKeyLimit are skipped.
    */
   candidateCustomerIds: string[];
   /** The candidates' active records (without the record itself). */
@@ -43,7 +43,7 @@ export interface ResolveReads {
   newRecordId: string | null;
   /** Ids for the customer to mint, when no candidate means the record surely is a new customer. */
   newCustomer: { customerId: string; sequence: number } | null;
-  /** The record's keys skipped as generic, as "type:value" (GenericKeyMemory). */
+  /** The record's keys skipped as generic or as too common partial keys, as "type:value" (GenericKeyMemory). */
   genericKeys: string[];
 }
 
