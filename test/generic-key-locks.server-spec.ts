@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { blockingKeys } from '../src/matching/blocking-keys';
@@ -8,7 +5,7 @@ import { normalizeRecord } from '../src/normalize/normalize-record';
 import type { CustomerRecordInput } from '../src/normalize/customer-record';
 import { lockIdsFor } from '../src/resolution/advisory-locks';
 import { GenericKeyMemory } from '../src/resolution/generic-key-memory';
-import { createTestApp, type TestApp } from './helpers/test-app';
+import { createTestApp, matchConfigFile, type TestApp } from './helpers/test-app';
 import { RUN_DATABASE_ENV } from './setup/test-environment';
 import { uniqueId, uniqueSeed } from './factories/person.factory';
 
@@ -50,9 +47,7 @@ describe('advisory locks on generic keys', () => {
   const holder = new Client({ connectionString: process.env[RUN_DATABASE_ENV] });
 
   beforeAll(async () => {
-    const config = join(mkdtempSync(join(tmpdir(), 'mdm-generic-locks-')), 'match.json');
-    writeFileSync(config, JSON.stringify({ genericKeyLimit: 2 }));
-    t = await createTestApp({ MATCH_CONFIG_FILE: config });
+    t = await createTestApp({ MATCH_CONFIG_FILE: matchConfigFile({ genericKeyLimit: 2 }) });
     db = t.app.get(DataSource);
     await holder.connect();
   });

@@ -1,8 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createTestApp, type TestApp } from './helpers/test-app';
+import { createEmbeddedTestApp, type TestApp } from './helpers/test-app';
 import { uniqueId } from './factories/person.factory';
 
 /** A person known only by a rare name and an e-mail of their own: the name is the only shared key. */
@@ -22,9 +19,7 @@ describe('generic blocking keys', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    const config = join(mkdtempSync(join(tmpdir(), 'mdm-generic-')), 'match.json');
-    writeFileSync(config, JSON.stringify({ genericKeyLimit: 2 }));
-    t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://', MATCH_CONFIG_FILE: config });
+    t = await createEmbeddedTestApp({ genericKeyLimit: 2 });
     db = t.app.get(DataSource);
   });
 
@@ -80,13 +75,7 @@ describe('partial keys and mobile prefixes', () => {
     incoming: object,
     partialKeyLimit: number,
   ): Promise<unknown[]> {
-    const config = join(mkdtempSync(join(tmpdir(), 'mdm-partial-')), 'match.json');
-    writeFileSync(config, JSON.stringify({ partialKeyLimit }));
-    const t = await createTestApp({
-      DATABASE_URL: '',
-      DATA_DIR: 'memory://',
-      MATCH_CONFIG_FILE: config,
-    });
+    const t = await createEmbeddedTestApp({ partialKeyLimit });
     try {
       const send = (path: string, body: object) =>
         t.http
@@ -129,9 +118,7 @@ describe('remembered partial keys', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    const config = join(mkdtempSync(join(tmpdir(), 'mdm-partial-memory-')), 'match.json');
-    writeFileSync(config, JSON.stringify({ partialKeyLimit: 1 }));
-    t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://', MATCH_CONFIG_FILE: config });
+    t = await createEmbeddedTestApp({ partialKeyLimit: 1 });
     db = t.app.get(DataSource);
   });
 

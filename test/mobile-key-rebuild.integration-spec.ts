@@ -1,10 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { revertLastMigration, runMigrations } from '../src/database/run-migrations';
 import { ALL_MIGRATIONS } from '../migrations';
-import { createTestApp, type TestApp } from './helpers/test-app';
+import { createEmbeddedTestApp, type TestApp } from './helpers/test-app';
 import { uniqueId } from './factories/person.factory';
 
 /**
@@ -18,9 +15,7 @@ describe('migration 18: the name with a mobile prefix or suffix', () => {
 
   beforeAll(async () => {
     // Every name only corroborates, so a candidate must share a key besides the name.
-    const config = join(mkdtempSync(join(tmpdir(), 'mdm-mobile-keys-')), 'match.json');
-    writeFileSync(config, JSON.stringify({ partialKeyLimit: 0 }));
-    t = await createTestApp({ DATABASE_URL: '', DATA_DIR: 'memory://', MATCH_CONFIG_FILE: config });
+    t = await createEmbeddedTestApp({ partialKeyLimit: 0 });
     db = t.app.get(DataSource);
   });
 
