@@ -18,6 +18,7 @@ import { SmallSamplesForIds1763900000016 } from './1763900000016-small-samples-f
 import { NewKeysWithoutConflictCheck1763900000017 } from './1763900000017-new-keys-without-conflict-check';
 import { NameWithMobileKeys1763900000018 } from './1763900000018-name-with-mobile-keys';
 import { SkipKnownPartialKeys1763900000019 } from './1763900000019-skip-known-partial-keys';
+import { ProbeGenericKeys1763900000020 } from './1763900000020-probe-generic-keys';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   NewKeysWithoutConflictCheck1763900000017,
   NameWithMobileKeys1763900000018,
   SkipKnownPartialKeys1763900000019,
+  ProbeGenericKeys1763900000020,
 ];

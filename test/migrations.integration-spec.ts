@@ -55,6 +55,9 @@ describe('migrations', () => {
       `SELECT prosrc AS source FROM pg_proc WHERE proname = 'mdm_read_one'`,
     );
     expect(source).toContain("'generic', to_json(v_generic)");
+    // generic_keys is probed by index for each key, never hashed whole (migration 20).
+    expect(source).toContain('LEFT JOIN LATERAL (SELECT g.key_type, g.customers, g.population');
+    expect(source).toContain('OFFSET 0) g ON true');
     // A new record's key rows are plain inserts (migration 17): its id is fresh.
     const writes = await dataSource.query<{ source: string }[]>(
       `SELECT prosrc AS source FROM pg_proc
