@@ -19,6 +19,7 @@ import { NewKeysWithoutConflictCheck1763900000017 } from './1763900000017-new-ke
 import { NameWithMobileKeys1763900000018 } from './1763900000018-name-with-mobile-keys';
 import { SkipKnownPartialKeys1763900000019 } from './1763900000019-skip-known-partial-keys';
 import { ProbeGenericKeys1763900000020 } from './1763900000020-probe-generic-keys';
+import { PlaceRecordsInBatches1763900000021 } from './1763900000021-place-records-in-batches';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   NameWithMobileKeys1763900000018,
   SkipKnownPartialKeys1763900000019,
   ProbeGenericKeys1763900000020,
+  PlaceRecordsInBatches1763900000021,
 ];

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import {
   queryDeferred,
+  queryDeferredItem,
   queryOpening,
   runFusedTransaction,
 } from '../src/database/fused-transaction';
@@ -8,6 +9,8 @@ import { createTestApp, type TestApp } from './helpers/test-app';
 
 /** A table of its own per run: the server database is shared by the test files. */
 const TABLE = `fused_probe_${process.pid}`;
+/** Writes one row per call: how many items it got, and the items in their order. */
+const ITEMS_FN = `fused_probe_items_${process.pid}`;
 
 describe('fused transactions (BEGIN with the first statement, deferred writes with the COMMIT)', () => {
   let t: TestApp;
@@ -19,9 +22,14 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
     t = await createTestApp();
     db = t.app.get(DataSource);
     await db.query(`CREATE TABLE ${TABLE} (id serial PRIMARY KEY, v text NOT NULL)`);
+    await db.query(`CREATE FUNCTION ${ITEMS_FN}(p jsonb) RETURNS void LANGUAGE sql AS $fn$
+      INSERT INTO ${TABLE} (v)
+      SELECT jsonb_array_length(p) || ':' || string_agg(x, ',' ORDER BY ord)
+        FROM jsonb_array_elements_text(p) WITH ORDINALITY AS e(x, ord) $fn$`);
   });
   beforeEach(() => db.query(`TRUNCATE ${TABLE}`));
   afterAll(async () => {
+    await db.query(`DROP FUNCTION IF EXISTS ${ITEMS_FN}(jsonb)`);
     await db.query(`DROP TABLE IF EXISTS ${TABLE}`);
     await t.close();
   });
@@ -37,6 +45,30 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
     });
     expect(seen).toEqual({ first: 2, rows: ["O'Brien \\ 张伟"] });
     expect(await values()).toEqual(["O'Brien \\ 张伟", 'second']);
+  });
+
+  it('sends items deferred one after another for one function as one call, in order', async () => {
+    await runFusedTransaction(db, async (manager) => {
+      await queryOpening(manager, 'SELECT 1', []);
+      await queryDeferredItem(manager, ITEMS_FN, 'a');
+      await queryDeferredItem(manager, ITEMS_FN, "O'Brien \\ 张伟");
+      // Anything else deferred in between ends the run: the order of the calls is kept.
+      await queryDeferred(manager, `INSERT INTO ${TABLE} (v) VALUES ($1)`, ['between']);
+      await queryDeferredItem(manager, ITEMS_FN, 'c');
+      // So does an ordinary statement, which flushes what waits.
+      await manager.query('SELECT 1');
+      await queryDeferredItem(manager, ITEMS_FN, 'd');
+    });
+    expect(await values()).toEqual(["2:a,O'Brien \\ 张伟", 'between', '1:c', '1:d']);
+  });
+
+  it('runs a deferred item at once, alone, outside a fused transaction', async () => {
+    await db.transaction(async (manager) => {
+      await queryDeferredItem(manager, ITEMS_FN, 'x');
+      expect(await manager.query<{ v: string }[]>(`SELECT v FROM ${TABLE}`)).toEqual([
+        { v: '1:x' },
+      ]);
+    });
   });
 
   it('is one transaction: nothing is visible to others before the commit', async () => {

@@ -48,6 +48,7 @@ describe('migrations', () => {
     ).toEqual([
       'mdm_insert_customer_with_record',
       'mdm_link_record',
+      'mdm_place_records',
       'mdm_resolve_read',
       'mdm_resolve_read_batch',
     ]);
@@ -61,9 +62,9 @@ describe('migrations', () => {
     // A new record's key rows are plain inserts (migration 17): its id is fresh.
     const writes = await dataSource.query<{ source: string }[]>(
       `SELECT prosrc AS source FROM pg_proc
-        WHERE proname IN ('mdm_insert_customer_with_record', 'mdm_link_record')`,
+        WHERE proname IN ('mdm_insert_customer_with_record', 'mdm_link_record', 'mdm_place_records')`,
     );
-    expect(writes).toHaveLength(2);
+    expect(writes).toHaveLength(3);
     for (const w of writes) {
       expect(w.source).toContain('INSERT INTO blocking_keys');
       expect(w.source).not.toContain('ON CONFLICT');

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CONCURRENT_CHANGE_SQLSTATE } from '../src/customers/customer-writer';
+import { runFusedTransaction } from '../src/database/fused-transaction';
 import { blockingKeys } from '../src/matching/blocking-keys';
 import { DEFAULT_MATCH_CONFIG } from '../src/matching/match-config';
 import { buildGoldenRecord, type GoldenRecord } from '../src/matching/survivorship';
@@ -12,8 +13,12 @@ import { contentHash, identityHash } from '../src/resolution/record-hashes';
 import { chineseName, mobile, uniqueSeed } from './factories/person.factory';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
-/** Links a new record of `sourceId` to the customer with id `customerId`, in its own transaction. */
-async function link(db: DataSource, customerId: string, sourceId: string): Promise<GoldenRecord> {
+/** A new record of `sourceId` placed on the customer with id `customerId`. */
+async function placementFor(
+  db: DataSource,
+  customerId: string,
+  sourceId: string,
+): Promise<Placement> {
   const input = {
     source: 'crm',
     sourceId,
@@ -25,7 +30,7 @@ async function link(db: DataSource, customerId: string, sourceId: string): Promi
   const [{ id: recordId }] = await db.query<{ id: string }[]>(
     `SELECT nextval('source_records_id_seq')::text AS id`,
   );
-  const placement: Placement = {
+  return {
     recordId,
     record: {
       source: input.source,
@@ -44,13 +49,18 @@ async function link(db: DataSource, customerId: string, sourceId: string): Promi
       DEFAULT_MATCH_CONFIG,
     ),
     history: [{ customerId, action: 'linked', actor: 'test', sourceRecordId: recordId }],
-    events: [{ type: 'record.linked', customerNumber: null }],
+    events: [{ type: 'record.linked', customerNumber: null, payload: { sourceId } }],
   };
+}
+
+/** Links a new record of `sourceId` to the customer with id `customerId`, in its own transaction. */
+async function link(db: DataSource, customerId: string, sourceId: string): Promise<GoldenRecord> {
+  const placement = await placementFor(db, customerId, sourceId);
   await db.transaction((manager) => new RecordPlacementRepository().linkRecord(manager, placement));
   return placement.golden;
 }
 
-describe('linking a record to a customer (mdm_link_record)', () => {
+describe('placing records on customers (mdm_place_records)', () => {
   let t: TestApp;
   let db: DataSource;
 
@@ -112,5 +122,87 @@ describe('linking a record to a customer (mdm_link_record)', () => {
       code: CONCURRENT_CHANGE_SQLSTATE,
     });
     expect(await recordExists(sourceId)).toBe(false);
+  });
+
+  async function sourceIdsOf(customerId: string): Promise<string[]> {
+    const rows = await db.query<{ sourceId: string }[]>(
+      'SELECT source_id AS "sourceId" FROM source_records WHERE customer_id = $1 ORDER BY id',
+      [customerId],
+    );
+    return rows.map((r) => r.sourceId);
+  }
+
+  it('places a run of records in one fused transaction: a new customer, then two links to it', async () => {
+    const [{ id: customerId, n }] = await db.query<{ id: string; n: string }[]>(
+      `SELECT nextval('customers_id_seq')::text AS id, nextval('customer_number_seq')::text AS n`,
+    );
+    const seed = uniqueSeed();
+    const created = await placementFor(db, customerId, `PLACE-RUN-${seed}-1`);
+    const second = await placementFor(db, customerId, `PLACE-RUN-${seed}-2`);
+    const third = await placementFor(db, customerId, `PLACE-RUN-${seed}-3`);
+    const customerNumber = `T-RUN-${n}`;
+    const repository = new RecordPlacementRepository();
+    await runFusedTransaction(db, async (manager) => {
+      await repository.insertCustomerWithRecord(manager, created, {
+        customerNumber,
+        regionCode: '11',
+      });
+      await repository.linkRecord(manager, second);
+      await repository.linkRecord(manager, third);
+    });
+    expect(await sourceIdsOf(customerId)).toEqual([1, 2, 3].map((i) => `PLACE-RUN-${seed}-${i}`));
+    const [customer] = await db.query<{ golden: unknown; number: string; status: string }[]>(
+      'SELECT golden, customer_number AS number, status FROM customers WHERE id = $1',
+      [customerId],
+    );
+    // The last link's golden record wins; each link's was computed with the records before it.
+    expect(customer).toEqual({
+      golden: JSON.parse(JSON.stringify(third.golden)),
+      number: customerNumber,
+      status: 'active',
+    });
+    const [keys] = await db.query<{ n: number }[]>(
+      'SELECT count(DISTINCT source_record_id)::int AS n FROM blocking_keys WHERE customer_id = $1',
+      [customerId],
+    );
+    expect(keys.n).toBe(3);
+    // History and events follow the order of the placements.
+    const history = await db.query<{ recordId: string }[]>(
+      `SELECT source_record_id::text AS "recordId" FROM customer_history
+        WHERE customer_id = $1 ORDER BY id`,
+      [customerId],
+    );
+    expect(history.map((h) => h.recordId)).toEqual([
+      created.recordId,
+      second.recordId,
+      third.recordId,
+    ]);
+    const events = await db.query<{ sourceId: string }[]>(
+      `SELECT payload->>'sourceId' AS "sourceId" FROM change_events
+        WHERE payload->>'sourceId' LIKE $1 ORDER BY id`,
+      [`PLACE-RUN-${seed}-%`],
+    );
+    expect(events.map((e) => e.sourceId)).toEqual([1, 2, 3].map((i) => `PLACE-RUN-${seed}-${i}`));
+  });
+
+  it('writes nothing of a run when one of its customers was merged away meanwhile', async () => {
+    const active = await newCustomer();
+    const survivor = await newCustomer();
+    const merged = await newCustomer();
+    await db.query(`UPDATE customers SET status = 'merged', merged_into_id = $2 WHERE id = $1`, [
+      merged,
+      survivor,
+    ]);
+    const seed = uniqueSeed();
+    const kept = await placementFor(db, active, `PLACE-RUN-OK-${seed}`);
+    const lost = await placementFor(db, merged, `PLACE-RUN-LOST-${seed}`);
+    const repository = new RecordPlacementRepository();
+    const failing = runFusedTransaction(db, async (manager) => {
+      await repository.linkRecord(manager, kept);
+      await repository.linkRecord(manager, lost);
+    });
+    await expect(failing).rejects.toMatchObject({ code: CONCURRENT_CHANGE_SQLSTATE });
+    expect(await recordExists(`PLACE-RUN-OK-${seed}`)).toBe(false);
+    expect(await recordExists(`PLACE-RUN-LOST-${seed}`)).toBe(false);
   });
 });

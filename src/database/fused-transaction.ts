@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { inlineParameters } from './inline-parameters';
+import { inlineParameters, quoteLiteral } from './inline-parameters';
 
 interface RawClient {
   query(text: string): Promise<RawResult | RawResult[]>;
@@ -21,9 +21,12 @@ interface RawResult {
  * first, so the order of statements is always the order of the calls. A failing deferred
  * statement fails the flush or the commit; the transaction is then rolled back.
  */
+/** A deferred statement, or a run of items for one function taking them as a JSON array. */
+type Deferred = string | { fn: string; items: unknown[] };
+
 class FusedTransaction {
   private beginPending = true;
-  private readonly deferred: string[] = [];
+  private readonly deferred: Deferred[] = [];
 
   constructor(
     private readonly runner: QueryRunner,
@@ -38,6 +41,13 @@ class FusedTransaction {
 
   defer(sql: string, params: readonly unknown[]): void {
     this.deferred.push(inlineParameters(sql, params));
+  }
+
+  /** Joins the run of items waiting for `fn` when it is the last thing waiting. */
+  deferItem(fn: string, item: unknown): void {
+    const last = this.deferred.at(-1);
+    if (typeof last === 'object' && last.fn === fn) last.items.push(item);
+    else this.deferred.push({ fn, items: [item] });
   }
 
   /** Before any ordinary statement: whatever waits goes first. */
@@ -62,12 +72,22 @@ class FusedTransaction {
   }
 
   private async send(tail: string[]): Promise<RawResult[]> {
-    const statements = [...(this.beginPending ? ['BEGIN'] : []), ...this.deferred, ...tail];
+    const statements = [
+      ...(this.beginPending ? ['BEGIN'] : []),
+      ...this.deferred.map(renderDeferred),
+      ...tail,
+    ];
     this.beginPending = false;
     this.deferred.length = 0;
     const result = await this.client.query(statements.join(';\n'));
     return Array.isArray(result) ? result : [result];
   }
+}
+
+function renderDeferred(d: Deferred): string {
+  return typeof d === 'string'
+    ? d
+    : `SELECT ${d.fn}(${quoteLiteral(JSON.stringify(d.items))}::jsonb)`;
 }
 
 const fusedByRunner = new WeakMap<QueryRunner, FusedTransaction>();
@@ -131,4 +151,20 @@ export async function queryDeferred(
   const fused = fusedOf(manager);
   if (fused === undefined) await manager.query(sql, [...params]);
   else fused.defer(sql, params);
+}
+
+/**
+ * One item for a function that takes its items as a JSON array (`fn(p jsonb)`, writing them
+ * set-wise): in a fused transaction, items deferred one after another for the same function
+ * travel as one call, in their order; elsewhere the call runs at once with this item alone.
+ * Like queryDeferred, failure must be an error, not a result.
+ */
+export async function queryDeferredItem(
+  manager: EntityManager,
+  fn: string,
+  item: unknown,
+): Promise<void> {
+  const fused = fusedOf(manager);
+  if (fused === undefined) await manager.query(`SELECT ${fn}($1::jsonb)`, [JSON.stringify([item])]);
+  else fused.deferItem(fn, item);
 }

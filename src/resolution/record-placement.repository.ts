@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryDeferred } from '../database/fused-transaction';
-import { type ChangeEventInput, eventParams } from '../events/change-events.writer';
-import { historyParams, type HistoryEntry } from '../history/history.writer';
+import { queryDeferredItem } from '../database/fused-transaction';
+import type { ChangeEventInput } from '../events/change-events.writer';
+import type { HistoryEntry } from '../history/history.writer';
 import type { BlockingKey } from '../matching/blocking-keys';
 import type { GoldenRecord } from '../matching/survivorship';
 import type { NewSourceRecord } from './resolution.repository';
@@ -16,45 +16,44 @@ export interface Placement {
   events: readonly ChangeEventInput[];
 }
 
+const PLACE_RECORDS = 'mdm_place_records';
+
 export interface NewCustomer {
   customerNumber: string;
   regionCode: string;
 }
 
-/** The parameters both functions start with: the customer, the record, its keys, the golden record. */
-function placementParams(p: Placement): unknown[] {
+/**
+ * A placement as an item of mdm_place_records (migration 1763900000021): the record, its keys as
+ * [type, value] pairs, the golden record, history and events, plus the new customer's number.
+ */
+function placementItem(op: 'insert' | 'link', p: Placement, customer?: NewCustomer): unknown {
   const r = p.record;
-  return [
-    r.customerId,
-    p.recordId,
-    r.source,
-    r.sourceId,
-    r.kind,
-    r.raw,
-    r.normalized,
-    r.contentHash,
-    r.identityHash,
-    r.link,
-    p.keys.map((k) => k.type),
-    p.keys.map((k) => k.value),
-    p.golden,
-  ];
-}
-
-/** `$1, $2, ... $count`: the placement functions take their parameters positionally. */
-function placeholders(count: number): string {
-  return Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
-}
-
-/** Calls a placement function (migration 1763900000007) with its parameters, deferred. */
-async function callDeferred(manager: EntityManager, fn: string, params: unknown[]): Promise<void> {
-  await queryDeferred(manager, `SELECT ${fn}(${placeholders(params.length)})`, params);
+  return {
+    op,
+    customerId: r.customerId,
+    recordId: p.recordId,
+    source: r.source,
+    sourceId: r.sourceId,
+    kind: r.kind,
+    raw: r.raw,
+    normalized: r.normalized,
+    contentHash: r.contentHash,
+    identityHash: r.identityHash,
+    link: r.link,
+    keys: p.keys.map((k) => [k.type, k.value]),
+    golden: p.golden,
+    customerNumber: customer?.customerNumber,
+    regionCode: customer?.regionCode,
+    history: p.history,
+    events: p.events,
+  };
 }
 
 /**
- * The resolve path's writes, one PL/pgSQL function call each (their statements keep their plans),
- * deferred to travel with the next statement (see fused-transaction). Ids are allocated before,
- * so the history and events can name them.
+ * The resolve path's writes, deferred to travel with the next statement (see fused-transaction):
+ * consecutive placements go as one call of mdm_place_records, which writes each table once for all
+ * of them. Ids are allocated before, so the history and events can name them.
  */
 @Injectable()
 export class RecordPlacementRepository {
@@ -74,13 +73,7 @@ export class RecordPlacementRepository {
     p: Placement,
     customer: NewCustomer,
   ): Promise<void> {
-    await callDeferred(manager, 'mdm_insert_customer_with_record', [
-      ...placementParams(p),
-      customer.customerNumber,
-      customer.regionCode,
-      ...historyParams(p.history),
-      ...eventParams(p.events),
-    ]);
+    await queryDeferredItem(manager, PLACE_RECORDS, placementItem('insert', p, customer));
   }
 
   /**
@@ -90,10 +83,6 @@ export class RecordPlacementRepository {
    * Deferred: see fused-transaction.
    */
   async linkRecord(manager: EntityManager, p: Placement): Promise<void> {
-    await callDeferred(manager, 'mdm_link_record', [
-      ...placementParams(p),
-      ...historyParams(p.history),
-      ...eventParams(p.events),
-    ]);
+    await queryDeferredItem(manager, PLACE_RECORDS, placementItem('link', p));
   }
 }
