@@ -30,20 +30,41 @@ import {
  * document into a jsonb answer rebuilt it value by value, 2.5 times the cost of writing it out as
  * text (43 against 17 ms for 2,000 candidate records).
  */
+/**
+ * The condition on blocking_keys for one key: by type and value, or (migration 22, hashedKeys) by
+ * the key's hash alone, which the caller's expressions give.
+ */
+interface KeyRef {
+  type: string;
+  value: string;
+  hash: string;
+}
+const keyWhere = (hashed: boolean, k: KeyRef): string =>
+  hashed ? `key_hash = ${k.hash}` : `key_type = ${k.type} AND key_value = ${k.value}`;
+
 /** The customers sharing a key, counted over at most v_name_cap of its rows (a name's frequency). */
-function keyCustomers(type: string, value: string): string {
+function keyCustomers(where: string): string {
   return `(SELECT count(DISTINCT customer_id) FROM (SELECT customer_id FROM blocking_keys
-             WHERE key_type = ${type} AND key_value = ${value} LIMIT v_name_cap) n)`;
+             WHERE ${where} LIMIT v_name_cap) n)`;
 }
 
 /** A key's customers (at most 4 × genericLimit + 1 of its rows read). */
-function keyHits(type: string, value: string): string {
+function keyHits(where: string): string {
   return `ARRAY(
             SELECT DISTINCT b.customer_id
               FROM (SELECT customer_id FROM blocking_keys
-                     WHERE key_type = ${type} AND key_value = ${value}
+                     WHERE ${where}
                      LIMIT v_generic_limit * 4 + 1) b)`;
 }
+
+/** The loop's current key, the item's name key, and the rows of jsonb_to_recordset. */
+const LOOP_KEY: KeyRef = { type: 'v_type', value: 'v_value', hash: 'v_hash' };
+const NAME_KEY: KeyRef = {
+  type: "item->>'nameKeyType'",
+  value: "item->>'nameKeyValue'",
+  hash: "(item->>'nameKeyHash')::bigint",
+};
+const ROW_KEY: KeyRef = { type: 'k.type', value: 'k.value', hash: 'k.hash' };
 
 const KEY_BY_KEY = `        FOR v_type, v_value IN
           SELECT k.type, k.value FROM jsonb_to_recordset(item->'keys') AS k(type text, value text)
@@ -53,28 +74,34 @@ const KEY_BY_KEY = `        FOR v_type, v_value IN
             FROM generic_keys g WHERE g.key_type = v_type AND g.key_value = v_value;
           IF FOUND THEN`;
 
-const KEY_HITS = `          v_key_hits := ${keyHits('v_type', 'v_value')};
+const KEY_HITS = `          v_key_hits := ${keyHits(keyWhere(false, LOOP_KEY))};
 `;
 
 /**
  * One query for all the keys: PL/pgSQL runs each statement through the executor's start and end,
  * which for two small lookups per key cost more than the lookups (0.36 ms per record read).
  */
-const readKeysInOneQuery = (genericKeysJoin: string): string => `        FOR v_known IN
-          SELECT k.type, k.value, g.customers, g.population,
-                 CASE WHEN g.key_type IS NULL THEN ${keyHits('k.type', 'k.value')} END AS hits
-            FROM jsonb_to_recordset(item->'keys') AS k(type text, value text)
+const readKeysInOneQuery = (
+  genericKeysJoin: string,
+  hashed: boolean,
+): string => `        FOR v_known IN
+          SELECT k.type, k.value,${hashed ? ' k.hash,' : ''} g.customers, g.population,
+                 CASE WHEN g.key_type IS NULL THEN ${keyHits(keyWhere(hashed, ROW_KEY))} END AS hits
+            FROM jsonb_to_recordset(item->'keys') AS k(type text, value text${hashed ? ', hash bigint' : ''})
             ${genericKeysJoin}
         LOOP
           v_type := v_known.type;
-          v_value := v_known.value;
+          v_value := v_known.value;${hashed ? '\n          v_hash := v_known.hash;' : ''}
           v_is_name := v_type = item->>'nameKeyType' AND v_value = item->>'nameKeyValue';
           IF v_known.customers IS NOT NULL THEN`;
 
 /** Migration 19: a partial key found shared by too many customers is remembered and skipped. */
-const SKIP_PARTIAL = (reportGeneric: string): string => `            IF v_remember THEN
+const SKIP_PARTIAL = (
+  reportGeneric: string,
+  hashed: boolean,
+): string => `            IF v_remember THEN
               INSERT INTO generic_keys (key_type, key_value, customers, population)
-              VALUES (v_type, v_value, ${keyCustomers('v_type', 'v_value')}, v_population)
+              VALUES (v_type, v_value, ${keyCustomers(keyWhere(hashed, LOOP_KEY))}, v_population)
               ON CONFLICT DO NOTHING;
             END IF;
 ${reportGeneric}            CONTINUE;
@@ -108,6 +135,11 @@ export interface ReadOneOptions {
   skipPartial?: boolean;
   /** Migration 20: generic_keys probed by index for each key, never scanned whole. */
   probeGenericKeys?: boolean;
+  /**
+   * Migration 22: blocking_keys looked up by key_hash; each item key carries its `hash`, and the
+   * item its `nameKeyHash`.
+   */
+  hashedKeys?: boolean;
 }
 
 /** mdm_read_one as of this migration, or with the options of later ones. */
@@ -117,6 +149,7 @@ export function readOneV2({
   corroborating = false,
   skipPartial = false,
   probeGenericKeys = false,
+  hashedKeys = false,
 }: ReadOneOptions = {}): string {
   const generic = (indent: string): string =>
     reportGeneric ? `${indent}v_generic := v_generic || (v_type || ':' || v_value);\n` : '';
@@ -142,7 +175,7 @@ ${corroborating ? "        v_corroborating_types text[] := ARRAY(SELECT jsonb_ar
         v_population bigint;
         v_type text;
         v_value text;
-        v_is_name boolean;
+${hashedKeys ? '        v_hash bigint;\n' : ''}        v_is_name boolean;
         v_known record;
         v_name_count bigint;
 ${reportGeneric ? "        v_generic text[] := '{}';\n" : ''}      BEGIN
@@ -151,11 +184,11 @@ ${storedRecordSql('json')}        -- Before this resolve's own allocation: the c
 
         -- Each key's customers, unless the key is generic (known, or found now: then remembered).
         -- The record's own name key also gives the name frequency.
-${keysInOneQuery ? readKeysInOneQuery(probeGenericKeys ? PROBE_GENERIC_KEYS : JOIN_GENERIC_KEYS) : KEY_BY_KEY}
+${keysInOneQuery ? readKeysInOneQuery(probeGenericKeys ? PROBE_GENERIC_KEYS : JOIN_GENERIC_KEYS, hashedKeys) : KEY_BY_KEY}
             IF v_is_name THEN
               v_name_count := v_known.customers;
               IF v_remember AND v_population > v_known.population * 1.25 THEN
-                v_name_count := ${keyCustomers('v_type', 'v_value')};
+                v_name_count := ${keyCustomers(keyWhere(hashedKeys, LOOP_KEY))};
                 UPDATE generic_keys SET customers = v_name_count, population = v_population
                  WHERE key_type = v_type AND key_value = v_value;
               END IF;
@@ -165,13 +198,13 @@ ${generic('            ')}            CONTINUE;
 ${keysInOneQuery ? '          v_key_hits := v_known.hits;\n' : KEY_HITS}          IF cardinality(v_key_hits) > v_generic_limit THEN
             IF v_remember THEN
               INSERT INTO generic_keys (key_type, key_value, customers, population)
-              VALUES (v_type, v_value, ${keyCustomers('v_type', 'v_value')}, v_population)
+              VALUES (v_type, v_value, ${keyCustomers(keyWhere(hashedKeys, LOOP_KEY))}, v_population)
               ON CONFLICT DO NOTHING;
             END IF;
 ${generic('            ')}            CONTINUE;
           END IF;
           IF ${corroborating ? 'v_type = ANY (v_corroborating_types) OR (' : ''}v_type = ANY (v_partial_types) AND cardinality(v_key_hits) > v_partial_limit${corroborating ? ')' : ''} THEN
-${skipPartial ? SKIP_PARTIAL(generic('            ')) : '            v_partial_hits := v_partial_hits || v_key_hits;\n'}          ELSE
+${skipPartial ? SKIP_PARTIAL(generic('            '), hashedKeys) : '            v_partial_hits := v_partial_hits || v_key_hits;\n'}          ELSE
             v_hits := v_hits || v_key_hits;
           END IF;
         END LOOP;
@@ -192,7 +225,7 @@ ${skipPartial ? SKIP_PARTIAL(generic('            ')) : '            v_partial_h
            LIMIT (p->>'maxCandidates')::int);
 
 ${candidateRecordsSql('json')}        IF v_name_count IS NULL THEN
-          v_name_count := ${keyCustomers("item->>'nameKeyType'", "item->>'nameKeyValue'")};
+          v_name_count := ${keyCustomers(keyWhere(hashedKeys, NAME_KEY))};
         END IF;
 
 ${NEW_IDS_SQL}        RETURN json_build_object(

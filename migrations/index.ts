@@ -20,6 +20,7 @@ import { NameWithMobileKeys1763900000018 } from './1763900000018-name-with-mobil
 import { SkipKnownPartialKeys1763900000019 } from './1763900000019-skip-known-partial-keys';
 import { ProbeGenericKeys1763900000020 } from './1763900000020-probe-generic-keys';
 import { PlaceRecordsInBatches1763900000021 } from './1763900000021-place-records-in-batches';
+import { HashedBlockingKeys1763900000022 } from './1763900000022-hashed-blocking-keys';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   SkipKnownPartialKeys1763900000019,
   ProbeGenericKeys1763900000020,
   PlaceRecordsInBatches1763900000021,
+  HashedBlockingKeys1763900000022,
 ];

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { revertLastMigration, runMigrations } from '../src/database/run-migrations';
 import { ALL_MIGRATIONS } from '../migrations';
+import type { BlockingKeyType } from '../src/matching/blocking-keys';
+import { keyHash } from '../src/matching/key-hash';
 import { createEmbeddedTestApp, type TestApp } from './helpers/test-app';
 import { uniqueId } from './factories/person.factory';
 
@@ -8,6 +10,7 @@ import { uniqueId } from './factories/person.factory';
  * Migration 18 rebuilds a stored record's mobile keys: the prefix and suffix alone (mobileHead,
  * mobileTail) become the name with them (nameMobileHead, nameMobileTail). It runs on an embedded
  * database of its own, so reverting it (and the migrations after it) never disturbs other tests.
+ * Re-applying runs migration 22 on the stored keys too (their hash computed by the service).
  */
 describe('migration 18: the name with a mobile prefix or suffix', () => {
   let t: TestApp;
@@ -70,6 +73,12 @@ describe('migration 18: the name with a mobile prefix or suffix', () => {
 
     expect(await runMigrations(db)).toHaveLength(since18);
     expect(await mobileKeys()).toEqual(current);
+    // Migration 22 hashed the rebuilt rows with the service's own key hash.
+    const rows = await db.query<{ type: BlockingKeyType; value: string; hash: string }[]>(
+      'SELECT key_type AS type, key_value AS value, key_hash::text AS hash FROM blocking_keys',
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) expect(r.hash).toBe(String(keyHash(r)));
 
     // A mistyped mobile under the same name still reaches the customer through the rebuilt keys.
     const match = (phone: string) =>

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BlockingKey } from '../matching/blocking-keys';
+import { keyHash } from '../matching/key-hash';
 import type { CustomerKind } from '../normalize/customer-record';
 import type { CustomerStatus, PinnedValue } from './customer.entity';
 import type { LinkDecision } from './source-record.entity';
@@ -102,14 +103,10 @@ export class CustomersQueryRepository {
   ): Promise<CustomerRow[]> {
     const conditions = keyGroups.map(
       (_group, i) =>
-        `c.id IN (SELECT b.customer_id FROM blocking_keys b WHERE (b.key_type, b.key_value) IN (SELECT * FROM unnest($${2 * i + 3}::text[], $${2 * i + 4}::text[])))`,
+        `c.id IN (SELECT b.customer_id FROM blocking_keys b WHERE b.key_hash = ANY ($${i + 3}::bigint[]))`,
     );
     const params: unknown[] = [afterId, limit];
-    for (const group of keyGroups)
-      params.push(
-        group.map((k) => k.type),
-        group.map((k) => k.value),
-      );
+    for (const group of keyGroups) params.push(group.map(keyHash));
     return this.dataSource.query<CustomerRow[]>(
       `SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id > $1 AND c.status <> 'merged' AND ${conditions.join(' AND ')}
         ORDER BY c.id LIMIT $2`,

@@ -17,6 +17,7 @@ import type {
 import { houseNumberOf, streetOf } from './compare-address';
 import { containsHan } from './compare-person-name';
 import { effectiveBirthDate } from './compare-identity';
+import { cyrb53 } from './key-hash';
 import { soundex } from './phonetic';
 
 export type BlockingKeyType =
@@ -72,18 +73,9 @@ const MIN_MAILBOX_LENGTH = 4;
 /** Multi-valued fields contribute at most this many keys each, keeping the key count bounded. */
 const MAX_PER_FIELD = 2;
 
-/** cyrb53: a fast, well-mixed 53-bit string hash; collisions only add a candidate, never a link. */
+/** cyrb53 in base 36: collisions only add a candidate, never a link. */
 export function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return '#' + (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return '#' + cyrb53(text).toString(36);
 }
 
 function key(type: BlockingKeyType, ...parts: string[]): BlockingKey {

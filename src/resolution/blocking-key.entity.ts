@@ -2,26 +2,24 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { SourceRecordEntity } from '../customers/source-record.entity';
 
 /**
- * Candidate-search index: (key type, key value) → the customer of one source record. Looked up by
- * key or by record, never by customer (migration 15).
+ * Candidate-search index: a key (its hash, src/matching/key-hash.ts) → the customer of one source
+ * record. Looked up by key hash or by record, never by customer (migrations 15, 22). The type and
+ * value are kept beside the hash, unindexed.
  */
 @Entity('blocking_keys')
 @Index('idx_blocking_keys_source_record', ['sourceRecordId'])
 export class BlockingKeyEntity {
   @PrimaryColumn({
-    name: 'key_type',
-    type: 'varchar',
-    length: 24,
+    name: 'key_hash',
+    type: 'bigint',
     primaryKeyConstraintName: 'pk_blocking_keys',
   })
+  keyHash!: string;
+
+  @Column({ name: 'key_type', type: 'varchar', length: 24 })
   keyType!: string;
 
-  @PrimaryColumn({
-    name: 'key_value',
-    type: 'varchar',
-    length: 128,
-    primaryKeyConstraintName: 'pk_blocking_keys',
-  })
+  @Column({ name: 'key_value', type: 'varchar', length: 128 })
   keyValue!: string;
 
   @PrimaryColumn({

@@ -4,6 +4,7 @@ import { queryDeferredItem } from '../database/fused-transaction';
 import type { ChangeEventInput } from '../events/change-events.writer';
 import type { HistoryEntry } from '../history/history.writer';
 import type { BlockingKey } from '../matching/blocking-keys';
+import { keyHash } from '../matching/key-hash';
 import type { GoldenRecord } from '../matching/survivorship';
 import type { NewSourceRecord } from './resolution.repository';
 
@@ -24,8 +25,8 @@ export interface NewCustomer {
 }
 
 /**
- * A placement as an item of mdm_place_records (migration 1763900000021): the record, its keys as
- * [type, value] pairs, the golden record, history and events, plus the new customer's number.
+ * A placement as an item of mdm_place_records (migrations 1763900000021-22): the record, its keys
+ * as [type, value, hash], the golden record, history and events, plus the new customer's number.
  */
 function placementItem(op: 'insert' | 'link', p: Placement, customer?: NewCustomer): unknown {
   const r = p.record;
@@ -41,7 +42,7 @@ function placementItem(op: 'insert' | 'link', p: Placement, customer?: NewCustom
     contentHash: r.contentHash,
     identityHash: r.identityHash,
     link: r.link,
-    keys: p.keys.map((k) => [k.type, k.value]),
+    keys: p.keys.map((k) => [k.type, k.value, keyHash(k)]),
     golden: p.golden,
     customerNumber: customer?.customerNumber,
     regionCode: customer?.regionCode,

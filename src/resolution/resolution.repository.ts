@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PARTIAL_KEY_TYPES, type BlockingKey } from '../matching/blocking-keys';
+import { keyHash } from '../matching/key-hash';
 import type { CustomerKind, CustomerRecordInput } from '../normalize/customer-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import type { LinkDecision } from '../customers/source-record.entity';
@@ -107,9 +108,10 @@ function itemJson(item: ResolveReadItem): Record<string, unknown> {
     source: item.source,
     sourceId: item.sourceId,
     identityHash: item.identityHash,
-    keys: item.keys,
+    keys: item.keys.map((k) => ({ type: k.type, value: k.value, hash: keyHash(k) })),
     nameKeyType: nameKey?.type ?? '',
     nameKeyValue: nameKey?.value ?? '',
+    nameKeyHash: nameKey === undefined ? null : keyHash(nameKey),
   };
 }
 
@@ -221,10 +223,11 @@ export class ResolutionRepository {
   ): Promise<void> {
     if (keys.length === 0) return;
     await manager.query(
-      `INSERT INTO blocking_keys (key_type, key_value, source_record_id, customer_id)
-       SELECT DISTINCT t, v, $3::bigint, $4::bigint FROM unnest($1::text[], $2::text[]) AS k(t, v)
+      `INSERT INTO blocking_keys (key_type, key_value, key_hash, source_record_id, customer_id)
+       SELECT DISTINCT ON (h) t, v, h, $4::bigint, $5::bigint
+         FROM unnest($1::text[], $2::text[], $3::bigint[]) AS k(t, v, h)
        ON CONFLICT DO NOTHING`,
-      [keys.map((k) => k.type), keys.map((k) => k.value), recordId, customerId],
+      [keys.map((k) => k.type), keys.map((k) => k.value), keys.map(keyHash), recordId, customerId],
     );
   }
 
