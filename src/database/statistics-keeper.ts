@@ -6,13 +6,6 @@ import { loggableError } from '../common/loggable-error';
 const HOT_TABLES = ['blocking_keys', 'source_records', 'customers', 'review_items'];
 
 /**
- * Key lookups read customer ids from blocking_keys' primary key alone on pages VACUUM marked
- * all-visible (index-only scans, migration 23); on other pages they fetch each row from the heap.
- * The table only grows, so VACUUM has little to do but mark the new pages.
- */
-const VACUUMED_TABLE = 'blocking_keys';
-
-/**
  * Keeps the planner's statistics current where nothing else does. Without autovacuum (PGlite
  * never runs it, though its setting says "on"; some servers turn it off) tables are never analyzed, and the plans cached by each
  * connection (foreign-key checks, PL/pgSQL statements) keep the sequential scans chosen while the
@@ -25,17 +18,12 @@ const VACUUMED_TABLE = 'blocking_keys';
  * (records are what every hot table grows with). The check is a single cheap query, so it runs
  * often (2 s by default): during an import's first seconds the tables double every few seconds,
  * and each statistics refresh comes too late for the rows that ran on plans made for smaller tables.
- *
- * Without autovacuum nothing vacuums either, so the keeper also vacuums blocking_keys (see
- * VACUUMED_TABLE), by autovacuum's insert rule (1,000 rows + 20% inserted since the last VACUUM),
- * or in PGlite once the source records grew by 20%.
  */
 export class StatisticsKeeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Statistics');
   private timer: NodeJS.Timeout | undefined;
-  /** Embedded mode: the source records allocated at the last ANALYZE and at the last VACUUM. */
+  /** Embedded mode: the source records allocated at the last ANALYZE. */
   private recordsAtLastAnalyze = 0;
-  private recordsAtLastVacuum = 0;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
@@ -53,10 +41,7 @@ export class StatisticsKeeper implements OnApplicationBootstrap, OnApplicationSh
       );
     }
     this.timer = setInterval(() => {
-      this.running = this.running.then(async () => {
-        await this.analyze(true);
-        await this.vacuumKeys(true);
-      });
+      this.running = this.running.then(() => this.analyze(true));
     }, this.intervalSeconds * 1000);
     // Statistics must never keep a CLI command or a stopping process alive.
     this.timer.unref();
@@ -86,55 +71,12 @@ export class StatisticsKeeper implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  /**
-   * Vacuums blocking_keys now (with `onlyStale`, when enough rows were inserted or died since its
-   * last VACUUM); failures are logged, never thrown.
-   */
-  async vacuumKeys(onlyStale = false): Promise<void> {
-    try {
-      if (
-        onlyStale &&
-        !(this.embedded ? await this.recordsGrewForVacuum() : await this.keysStale())
-      )
-        return;
-      // Another process vacuuming it already does the work: skip rather than wait.
-      await this.dataSource.query(`VACUUM (SKIP_LOCKED) ${VACUUMED_TABLE}`);
-    } catch (error) {
-      if (this.dataSource.isInitialized) {
-        this.logger.warn({ err: loggableError(error) }, 'VACUUM failed');
-      }
-    }
-  }
-
-  /** autovacuum's rules with their default settings: 1,000 inserted or 50 dead rows, + 20%. */
-  private async keysStale(): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-        WHERE s.relname = $1
-          AND (s.n_ins_since_vacuum > 1000 + 0.2 * GREATEST(c.reltuples, 0)
-               OR s.n_dead_tup > 50 + 0.2 * GREATEST(c.reltuples, 0))`,
-      [VACUUMED_TABLE],
-    );
-    return rows.length > 0;
-  }
-
-  private async recordsGrewForVacuum(): Promise<boolean> {
-    const records = await this.recordCount();
-    if (records <= this.recordsAtLastVacuum * 1.2) return false;
-    this.recordsAtLastVacuum = records;
-    return true;
-  }
-
-  private async recordCount(): Promise<number> {
+  /** Embedded: all the hot tables once the source records grew by more than 10%. */
+  private async tablesIfRecordsGrew(): Promise<string[]> {
     const [row] = await this.dataSource.query<{ n: string }[]>(
       'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM source_records_id_seq',
     );
-    return Number(row.n);
-  }
-
-  /** Embedded: all the hot tables once the source records grew by more than 10%. */
-  private async tablesIfRecordsGrew(): Promise<string[]> {
-    const records = await this.recordCount();
+    const records = Number(row.n);
     if (records <= this.recordsAtLastAnalyze * 1.1) return [];
     this.recordsAtLastAnalyze = records;
     return HOT_TABLES;
