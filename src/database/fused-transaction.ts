@@ -8,6 +8,9 @@ interface RawResult {
   rows: unknown[];
 }
 
+/** A deferred statement, or a run of items for one function taking them as a JSON array. */
+type Deferred = string | { fn: string; items: unknown[] };
+
 /**
  * A transaction that saves round trips: BEGIN travels with the first statement, and statements
  * whose results nobody needs wait to travel with the next statement or with the COMMIT.
@@ -21,9 +24,6 @@ interface RawResult {
  * first, so the order of statements is always the order of the calls. A failing deferred
  * statement fails the flush or the commit; the transaction is then rolled back.
  */
-/** A deferred statement, or a run of items for one function taking them as a JSON array. */
-type Deferred = string | { fn: string; items: unknown[] };
-
 class FusedTransaction {
   private beginPending = true;
   private readonly deferred: Deferred[] = [];

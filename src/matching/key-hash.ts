@@ -7,8 +7,9 @@ import type { BlockingKey } from './blocking-keys';
  * vectors in key-hash.spec.ts pin it.
  *
  * cyrb53 of `type`, a NUL and `value`: two 32-bit multiply-xor lanes over the UTF-16 code units,
- * mixed into 53 bits, a safe JavaScript integer that travels as a JSON number. Two keys sharing a hash (about one pair in 10^16) only make extra candidates, which
- * scoring then rejects; lookups never miss a key.
+ * mixed into 53 bits, a safe JavaScript integer that travels as a JSON number. Two keys sharing a
+ * hash (about one pair in 10^16) only make extra candidates, which scoring then rejects; lookups
+ * never miss a key.
  */
 export function keyHash(key: BlockingKey): number {
   return cyrb53(`${key.type}\u0000${key.value}`);
