@@ -58,7 +58,7 @@ export function parseHanName(name: string): NameParts {
   if (!rest) return { syllables: [], surnameOnly: false, gender: honorific?.gender };
   if (NAME_DOT.test(rest)) {
     return {
-      syllables: hanPinyin(rest.replace(NAME_DOTS, '')),
+      syllables: [...hanPinyin(rest.replace(NAME_DOTS, ''))],
       surnameOnly: false,
       gender: honorific?.gender,
     };

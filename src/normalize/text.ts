@@ -4,6 +4,7 @@
  */
 import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { memoizeByString } from './string-memo';
 
 /**
  * 'hk' → 'cn' rather than 't' or 'tw': it also folds the Hong Kong variant forms seen in names
@@ -11,6 +12,11 @@ import { pinyin } from 'pinyin-pro';
  * through unchanged (normalisation stays idempotent).
  */
 const toSimplifiedConverter = Converter({ from: 'hk', to: 'cn' });
+
+/** Distinct names, words and place names remembered per pinyin reading (see memoizeByString). */
+const PINYIN_MEMO_CAPACITY = 50_000;
+/** Distinct field values remembered by normalizeText. */
+const TEXT_MEMO_CAPACITY = 50_000;
 
 const WHITESPACE = /\s+/gu;
 /** Control and format characters (zero-width spaces, BOM, bidi marks) that copy-paste leaves behind. */
@@ -24,10 +30,10 @@ const COMBINING_MARK = /\p{M}/gu;
  * half-width forms), whitespace collapsed to single spaces, invisible characters removed,
  * traditional → simplified, trimmed.
  */
-export function normalizeText(value: string): string {
+export const normalizeText: (value: string) => string = memoizeByString((value) => {
   const folded = value.normalize('NFKC').replace(WHITESPACE, ' ').replace(INVISIBLE, '');
   return toSimplified(folded).trim();
-}
+}, TEXT_MEMO_CAPACITY);
 
 /** Traditional (including Hong Kong and Taiwan variants) → simplified Chinese; other text unchanged. */
 export function toSimplified(value: string): string {
@@ -56,13 +62,7 @@ export function foldLatin(value: string): string {
     .normalize('NFC');
 }
 
-/**
- * Toneless lower-case pinyin, one syllable per Han character; other characters are skipped.
- * `asSurname` applies the surname readings (单 shan, 曾 zeng, 区 ou) and should be used for the
- * family name only. A character without a reading is returned as itself so identical names still agree.
- */
-export function hanPinyin(han: string, asSurname = false): string[] {
-  if (!han) return [];
+function computeHanPinyin(han: string, asSurname: boolean): readonly string[] {
   const syllables = pinyin(han, {
     toneType: 'none',
     type: 'array',
@@ -70,5 +70,18 @@ export function hanPinyin(han: string, asSurname = false): string[] {
     nonZh: 'removed',
     surname: asSurname ? 'all' : 'off',
   });
-  return syllables.map((syllable) => syllable.trim().toLowerCase()).filter(Boolean);
+  return Object.freeze(syllables.map((syllable) => syllable.trim().toLowerCase()).filter(Boolean));
+}
+
+const surnamePinyin = memoizeByString((han) => computeHanPinyin(han, true), PINYIN_MEMO_CAPACITY);
+const wordPinyin = memoizeByString((han) => computeHanPinyin(han, false), PINYIN_MEMO_CAPACITY);
+
+/**
+ * Toneless lower-case pinyin, one syllable per Han character; other characters are skipped.
+ * `asSurname` applies the surname readings (单 shan, 曾 zeng, 区 ou) and should be used for the
+ * family name only. A character without a reading is returned as itself so identical names still agree.
+ */
+export function hanPinyin(han: string, asSurname = false): readonly string[] {
+  if (!han) return [];
+  return asSurname ? surnamePinyin(han) : wordPinyin(han);
 }
