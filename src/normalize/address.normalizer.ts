@@ -11,7 +11,18 @@ import { parseDivisions, type DivisionParse } from './address-divisions';
 import { parseChineseStreet, parseWesternLine } from './address-street';
 import { isMunicipality } from './divisions';
 import { canonicalCountry } from './country';
+import { memoizeByString } from './string-memo';
 import { foldLatin, hasHan, normalizeText } from './text';
+
+/**
+ * Distinct address texts whose divisions are remembered: the same address comes through several
+ * channels, and finding the divisions is most of normalising a Chinese address.
+ */
+const DIVISIONS_MEMO_CAPACITY = 50_000;
+const divisionsOf = memoizeByString(
+  (text) => Object.freeze(parseDivisions(text)),
+  DIVISIONS_MEMO_CAPACITY,
+);
 
 const WHITESPACE = /\s+/gu;
 const SPACE_NEAR_HAN = /\s*(\p{Script=Han})\s*/gu;
@@ -75,7 +86,7 @@ function compact(address: NormalizedAddress): NormalizedAddress {
 function chineseAddress(text: string, postcode?: string, country?: string): NormalizedAddress {
   const extracted = extractPostcode(text);
   const compacted = extracted.text.replace(SPACE_NEAR_HAN, '$1').toLowerCase();
-  const parse = parseDivisions(compacted.replace(COUNTRY_PREFIX, '').replace(WHITESPACE, ''));
+  const parse = divisionsOf(compacted.replace(COUNTRY_PREFIX, '').replace(WHITESPACE, ''));
   const divisions = divisionFields(parse);
   const street = parseChineseStreet(parse.rest);
   // Municipalities (北京市) and county-level cities (仙桃市) would otherwise be written twice.
