@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     .option('--records <n>', 'records for the server-mode run', Number, 100_000)
     .option('--embedded-records <n>', 'records for the embedded run (0: skip)', Number, 100_000)
     .option('--workers <n>', 'worker processes', Number, 2)
-    .option('--concurrency <n>', 'jobs at once per worker (WORKER_CONCURRENCY)', Number, 2)
+    .option('--concurrency <n>', 'jobs at once per worker (WORKER_CONCURRENCY)', Number, 1)
     .option('--chunk-rows <n>', 'rows per chunk (IMPORT_CHUNK_ROWS)', Number, 50)
     .option('--slice <n>', 'rows per reported slice', Number, 100_000)
     .option('--seed <n>', 'generator seed', Number, 42)

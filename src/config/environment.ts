@@ -48,12 +48,16 @@ export class EnvironmentVariables {
   @Max(200)
   DB_POOL_SIZE = defaultPoolSize();
 
-  /** Worker: jobs processed at once per queue in one process. */
+  /**
+   * Worker: jobs processed at once per queue in one process. One: with two workers on two cores,
+   * a second chunk in flight per worker made PostgreSQL spend more CPU per row on contention than
+   * it won in overlap (100,000-row imports, README Benchmarks); scale with worker processes.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(64)
-  WORKER_CONCURRENCY = 2;
+  WORKER_CONCURRENCY = 1;
 
   /** Prefix of BullMQ keys in Redis, so several deployments (or test runs) can share one Redis. */
   @IsString()
