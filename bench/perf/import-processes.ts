@@ -21,11 +21,15 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+/** Node options of a worker as docker-compose.yml and `npm run start:worker` start it. */
+const WORKER_NODE_OPTIONS = ['--max-semi-space-size=32'];
+
 /** A built worker process (`node dist/src/worker.js`), ready once it says so. */
 export async function startWorker(env: Record<string, string>): Promise<RunningWorker> {
   const child = spawn(
     process.execPath,
     [
+      ...WORKER_NODE_OPTIONS,
       ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       join(ROOT, 'dist/src/worker.js'),
     ],
