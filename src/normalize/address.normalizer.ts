@@ -18,7 +18,7 @@ import { foldLatin, hasHan, normalizeText } from './text';
  * Distinct address texts whose divisions are remembered: the same address comes through several
  * channels, and finding the divisions is most of normalising a Chinese address.
  */
-const DIVISIONS_MEMO_CAPACITY = 50_000;
+const DIVISIONS_MEMO_CAPACITY = 10_000;
 const divisionsOf = memoizeByString(
   (text) => Object.freeze(parseDivisions(text)),
   DIVISIONS_MEMO_CAPACITY,
