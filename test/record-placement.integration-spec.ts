@@ -218,10 +218,7 @@ describe('placing records on customers (mdm_place_records)', () => {
     const pool = new CustomerIdPool(new RecordPlacementRepository());
     const before = await lastNumberSequence();
     const taken = [];
-    taken.push(await pool.take(db.manager));
-    expect(pool.unused).toBe(31);
-    for (let i = 1; i < 33; i++) taken.push(await pool.take(db.manager));
-    expect(pool.unused).toBe(31);
+    for (let i = 0; i < 33; i++) taken.push(await pool.take(db.manager));
     expect(new Set(taken.map((ids) => ids.customerId)).size).toBe(33);
     expect(taken.map((ids) => ids.sequence)).toEqual(
       Array.from({ length: 33 }, (_, i) => before + 1 + i),

@@ -24,11 +24,6 @@ export class CustomerIdPool {
 
   constructor(private readonly placement: RecordPlacementRepository) {}
 
-  /** Numbers fetched and not yet used: the number sequence counts them, yet they are no customers. */
-  get unused(): number {
-    return this.ready.length;
-  }
-
   async take(manager: EntityManager): Promise<CustomerIds> {
     const next = this.ready.shift();
     if (next !== undefined) return next;

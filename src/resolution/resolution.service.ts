@@ -16,7 +16,6 @@ import { normalizeRecord } from '../normalize/normalize-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { lockIdsFor } from './advisory-locks';
 import { CandidateScorer, type RankedCustomer, type Ranking } from './candidate-scorer';
-import { CustomerIdPool } from './customer-id-pool';
 import { GenericKeyMemory } from './generic-key-memory';
 import { MatchConfigHolder } from './match-config.provider';
 import { contentHash, identityHash } from './record-hashes';
@@ -87,7 +86,6 @@ export class ResolutionService {
     private readonly writer: CustomerWriter,
     private readonly matchConfig: MatchConfigHolder,
     private readonly genericKeys: GenericKeyMemory,
-    private readonly idPool: CustomerIdPool,
   ) {}
 
   prepare(input: CustomerRecordInput): PreparedRecord {
@@ -220,7 +218,7 @@ export class ResolutionService {
         explanation: [],
       };
     }
-    const ranking = this.scorer.rank(p.normalized, this.withPoolDiscounted(reads));
+    const ranking = this.scorer.rank(p.normalized, reads);
     return existing?.status === 'active' && existing.customerId !== null
       ? this.reevaluate(
           manager,
@@ -230,14 +228,6 @@ export class ResolutionService {
           actor,
         )
       : this.placeNewRecord(manager, p, existing, reads, ranking, actor);
-  }
-
-  /**
-   * The population (term frequencies) is read off the customer number sequence, which also counts
-   * the numbers waiting in this process's id pool; they are no customers yet.
-   */
-  private withPoolDiscounted(reads: ResolveReads): ResolveReads {
-    return { ...reads, population: Math.max(0, reads.population - this.idPool.unused) };
   }
 
   private readSettings(allocate: boolean): ResolveReadSettings {
@@ -426,9 +416,7 @@ export class ResolutionService {
         readItemOf(p),
         this.readSettings(false),
       );
-      const { ranked } = this.scorer.rank(p.normalized, this.withPoolDiscounted(reads), {
-        values: 'masked',
-      });
+      const { ranked } = this.scorer.rank(p.normalized, reads, { values: 'masked' });
       const numbers = await this.repository.customerNumbersOf(
         manager,
         ranked.map((r) => r.customerId),
