@@ -10,7 +10,6 @@ import {
   RecordPlacementRepository,
 } from '../src/resolution/record-placement.repository';
 import { contentHash, identityHash } from '../src/resolution/record-hashes';
-import { CustomerIdPool } from '../src/resolution/customer-id-pool';
 import { chineseName, mobile, uniqueSeed } from './factories/person.factory';
 import { createTestApp, type TestApp } from './helpers/test-app';
 
@@ -205,40 +204,5 @@ describe('placing records on customers (mdm_place_records)', () => {
     await expect(failing).rejects.toMatchObject({ code: CONCURRENT_CHANGE_SQLSTATE });
     expect(await recordExists(`PLACE-RUN-OK-${seed}`)).toBe(false);
     expect(await recordExists(`PLACE-RUN-LOST-${seed}`)).toBe(false);
-  });
-
-  async function lastNumberSequence(): Promise<number> {
-    const [{ n }] = await db.query<{ n: string }[]>(
-      'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM customer_number_seq',
-    );
-    return Number(n);
-  }
-
-  it('CustomerIdPool hands out distinct ids with consecutive numbers, fetching 32 per round trip', async () => {
-    const pool = new CustomerIdPool(new RecordPlacementRepository());
-    const before = await lastNumberSequence();
-    const taken = [];
-    for (let i = 0; i < 33; i++) taken.push(await pool.take(db.manager));
-    expect(new Set(taken.map((ids) => ids.customerId)).size).toBe(33);
-    expect(taken.map((ids) => ids.sequence)).toEqual(
-      Array.from({ length: 33 }, (_, i) => before + 1 + i),
-    );
-    // Two fetches: the first 32, then 32 more for the 33rd.
-    expect(await lastNumberSequence()).toBe(before + 64);
-  });
-
-  it('CustomerIdPool keeps the ids it fetched in a transaction that rolled back (sequences never repeat them)', async () => {
-    const pool = new CustomerIdPool(new RecordPlacementRepository());
-    let first: Awaited<ReturnType<CustomerIdPool['take']>> | undefined;
-    await expect(
-      db.transaction(async (manager) => {
-        first = await pool.take(manager);
-        throw new Error('rolled back');
-      }),
-    ).rejects.toThrow('rolled back');
-    const fetchedUpTo = await lastNumberSequence();
-    const next = await pool.take(db.manager);
-    expect(next.sequence).toBe((first?.sequence ?? NaN) + 1);
-    expect(await lastNumberSequence()).toBe(fetchedUpTo);
   });
 });

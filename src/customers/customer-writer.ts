@@ -6,7 +6,6 @@ import type { BlockingKey } from '../matching/blocking-keys';
 import type { ScoredCandidate } from '../matching/score';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import { MatchConfigHolder } from '../resolution/match-config.provider';
-import { CustomerIdPool } from '../resolution/customer-id-pool';
 import { RecordPlacementRepository } from '../resolution/record-placement.repository';
 import {
   type CandidateRecord,
@@ -42,7 +41,6 @@ export class CustomerWriter {
     private readonly events: ChangeEventsWriter,
     private readonly matchConfig: MatchConfigHolder,
     private readonly placement: RecordPlacementRepository,
-    private readonly idPool: CustomerIdPool,
   ) {}
 
   async mintCustomer(
@@ -78,7 +76,7 @@ export class CustomerWriter {
     actor: string,
     allocated?: { customerId: string; sequence: number },
   ): Promise<{ customerId: string; customerNumber: string; recordId: string }> {
-    const ids = allocated ?? (await this.idPool.take(manager));
+    const ids = allocated ?? (await this.placement.allocateCustomerIds(manager));
     const recordId = revivedRecordId ?? newRecordId;
     const regionCode = regionCodeFor(record.normalized);
     const customerNumber = formatCustomerNumber(record.kind, regionCode, ids.sequence);

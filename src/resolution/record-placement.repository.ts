@@ -58,21 +58,14 @@ function placementItem(op: 'insert' | 'link', p: Placement, customer?: NewCustom
  */
 @Injectable()
 export class RecordPlacementRepository {
-  /**
-   * Ids and number sequences for `count` new customers, in one statement (CustomerIdPool keeps
-   * them). Sequences are not transactional: ids taken in a transaction that rolls back are still
-   * never handed out again, so they stay safe to use later.
-   */
+  /** A new customer's id and number sequence (when the reads did not bring them). */
   async allocateCustomerIds(
     manager: EntityManager,
-    count: number,
-  ): Promise<{ customerId: string; sequence: number }[]> {
-    const rows = await manager.query<{ c: string; n: string }[]>(
-      `SELECT nextval('customers_id_seq') AS c, nextval('customer_number_seq') AS n
-         FROM generate_series(1, $1::int) ORDER BY 2`,
-      [count],
+  ): Promise<{ customerId: string; sequence: number }> {
+    const [row] = await manager.query<{ c: string; n: string }[]>(
+      `SELECT nextval('customers_id_seq') AS c, nextval('customer_number_seq') AS n`,
     );
-    return rows.map((row) => ({ customerId: row.c, sequence: Number(row.n) }));
+    return { customerId: row.c, sequence: Number(row.n) };
   }
 
   /** A new customer with its first record, keys, history and events (deferred: see fused-transaction). */

@@ -6,7 +6,6 @@ import { CustomersRepository } from '../customers/customers.repository';
 import { CustomersService } from '../customers/customers.service';
 import { SourcesController } from '../customers/sources.controller';
 import { CandidateScorer } from './candidate-scorer';
-import { CustomerIdPool } from './customer-id-pool';
 import { GenericKeyMemory } from './generic-key-memory';
 import { matchConfigProvider } from './match-config.provider';
 import { ResolutionController } from './resolution.controller';
@@ -24,7 +23,6 @@ import { ResolutionService } from './resolution.service';
     matchConfigProvider,
     ResolutionRepository,
     RecordPlacementRepository,
-    CustomerIdPool,
     CandidateScorer,
     GenericKeyMemory,
     ResolutionService,
