@@ -16,7 +16,8 @@ const toSimplifiedConverter = Converter({ from: 'hk', to: 'cn' });
 /**
  * Distinct names, words and place names remembered per pinyin reading (see memoizeByString). Over
  * one worker's half of a 400,000-row import, 10,000 gave 76 % hits and 50,000 gave 80 %, but at
- * 50,000 the memos of a worker held some 200 MB by the end of a 1,000,000-row import.
+ * 50,000 the workers peaked at 576-593 MB in a 1,000,000-row import (by estimate some 200 MB of it
+ * the full memos), against 422-427 MB at 10,000.
  */
 const PINYIN_MEMO_CAPACITY = 10_000;
 /** Distinct field values remembered by normalizeText: 50 % hits at 10,000, 53 % at 50,000. */
