@@ -38,8 +38,9 @@ describe('pacedResolve (open-loop load)', () => {
       sourceId: String(i),
       kind: 'person',
     }));
+    const bodies = records.map((record) => Buffer.from(JSON.stringify(record)));
     const offset = { next: 0 };
-    const run = await pacedResolve(url, 'k', records, 4, 100, 0.5, offset);
+    const run = await pacedResolve(url, 'k', bodies, 4, 100, 0.5, offset);
     expect(run.requests).toBe(50);
     expect(seen).toHaveLength(50);
     expect(offset.next).toBe(50);

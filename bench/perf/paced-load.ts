@@ -1,5 +1,4 @@
 import { Agent, request } from 'node:http';
-import type { CustomerRecordInput } from '../../src/normalize/customer-record';
 import { percentiles } from './latency-percentiles';
 import type { LatencyRun } from './resolve-bench';
 
@@ -8,11 +7,12 @@ import type { LatencyRun } from './resolve-bench';
  * `connections` keep-alive connections, whatever the answers do. Each latency is measured from the
  * request's scheduled start, so time spent waiting for a free connection counts (no coordinated
  * omission). autocannon's overallRate sends in bursts each second, which measures the bursts.
+ * `bodies` are the requests' JSON, serialised beforehand into buffers (see run-perf).
  */
 export async function pacedResolve(
   url: string,
   key: string,
-  records: readonly CustomerRecordInput[],
+  bodies: readonly Buffer[],
   connections: number,
   rate: number,
   seconds: number,
@@ -24,20 +24,29 @@ export async function pacedResolve(
   let non2xx = 0;
   const total = Math.round(rate * seconds);
   const started = performance.now();
-  const pending: Promise<void>[] = [];
+  // Only the requests still open are held, not every request's promise until the end: this
+  // process's garbage should die young (see run-perf on sharing the cores).
+  const open = new Set<Promise<void>>();
+  let failure: Error | undefined;
   for (let i = 0; i < total; i++) {
     const scheduled = started + (i * 1000) / rate;
     const wait = scheduled - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const body = JSON.stringify(records[offset.next++ % records.length]);
-    pending.push(
-      send(agent, target, key, body).then((status) => {
+    const body = bodies[offset.next++ % bodies.length];
+    const request = send(agent, target, key, body).then(
+      (status) => {
         latencies.push(performance.now() - scheduled);
         if (status < 200 || status >= 300) non2xx++;
-      }),
+      },
+      (error: unknown) => {
+        failure ??= error instanceof Error ? error : new Error(String(error));
+      },
     );
+    open.add(request);
+    void request.then(() => open.delete(request));
   }
-  await Promise.all(pending);
+  await Promise.all(open);
+  if (failure !== undefined) throw failure;
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   return {
@@ -51,7 +60,7 @@ export async function pacedResolve(
   };
 }
 
-function send(agent: Agent, target: URL, key: string, body: string): Promise<number> {
+function send(agent: Agent, target: URL, key: string, body: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       target,
@@ -60,7 +69,7 @@ function send(agent: Agent, target: URL, key: string, body: string): Promise<num
         agent,
         headers: {
           'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
+          'content-length': body.length,
           'x-api-key': key,
         },
       },

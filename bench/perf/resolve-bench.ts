@@ -4,7 +4,6 @@
  * unchanged is realistic). Latency percentiles are computed from every response's own time.
  */
 import autocannon from 'autocannon';
-import type { CustomerRecordInput } from '../../src/normalize/customer-record';
 import { percentiles } from './latency-percentiles';
 
 export interface LatencyRun {
@@ -23,7 +22,7 @@ export interface LatencyRun {
 export async function benchResolve(
   url: string,
   key: string,
-  records: readonly CustomerRecordInput[],
+  bodies: readonly Buffer[],
   connections: number,
   seconds: number,
   offset: { next: number },
@@ -46,7 +45,7 @@ export async function benchResolve(
         headers: { 'content-type': 'application/json', 'x-api-key': key },
         setupRequest: (request) => ({
           ...request,
-          body: JSON.stringify(records[offset.next++ % records.length]),
+          body: bodies[offset.next++ % bodies.length],
         }),
       },
     ],
