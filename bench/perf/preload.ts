@@ -12,8 +12,9 @@ export interface PreloadResult {
 }
 
 /**
- * Fills the database behind `api` with the records in `bodies` (their JSON) through an import run by two workers, so that
- * resolve latency is measured against a database of some size rather than an empty one. (An
+ * Fills the database behind `api` with the records in `bodies` (their JSON) through an import run
+ * by two workers, so that resolve latency is measured against a database of some size rather than
+ * an empty one. (An
  * empty database grows by 10% every few seconds under load, so its statistics are refreshed
  * again and again, and every resolve finds few candidates: neither is what a service in use
  * sees.) `env` must be the API's environment: the workers share its queue and import storage.

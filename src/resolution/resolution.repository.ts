@@ -200,7 +200,7 @@ export class ResolutionRepository {
     return Number(rows[0].n);
   }
 
-  /** A customer whose id was allocated beforehand (RecordPlacementRepository.allocateIds). */
+  /** A customer whose id was allocated beforehand (by the reads, or allocateCustomerIds). */
   async insertCustomerWithId(
     manager: EntityManager,
     id: string,
