@@ -21,6 +21,7 @@ import { SkipKnownPartialKeys1763900000019 } from './1763900000019-skip-known-pa
 import { ProbeGenericKeys1763900000020 } from './1763900000020-probe-generic-keys';
 import { PlaceRecordsInBatches1763900000021 } from './1763900000021-place-records-in-batches';
 import { HashedBlockingKeys1763900000022 } from './1763900000022-hashed-blocking-keys';
+import { IndexPendingChunks1763900000023 } from './1763900000023-index-pending-chunks';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ProbeGenericKeys1763900000020,
   PlaceRecordsInBatches1763900000021,
   HashedBlockingKeys1763900000022,
+  IndexPendingChunks1763900000023,
 ];

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ImportEntity } from './import.entity';
 
 export type ImportChunkStatus = 'pending' | 'done' | 'skipped';
@@ -9,6 +9,8 @@ export type ImportChunkStatus = 'pending' | 'done' | 'skipped';
  */
 @Entity('import_chunks')
 @Check('ck_import_chunks_status', `"status" IN ('pending', 'done', 'skipped')`)
+// The chunks left to do (migration 1763900000023): an import's "anything pending?" is one probe.
+@Index('idx_import_chunks_pending', ['importId', 'chunkIndex'], { where: `"status" = 'pending'` })
 export class ImportChunkEntity {
   @PrimaryColumn({ name: 'import_id', type: 'uuid', primaryKeyConstraintName: 'pk_import_chunks' })
   importId!: string;
