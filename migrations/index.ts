@@ -22,6 +22,7 @@ import { ProbeGenericKeys1763900000020 } from './1763900000020-probe-generic-key
 import { PlaceRecordsInBatches1763900000021 } from './1763900000021-place-records-in-batches';
 import { HashedBlockingKeys1763900000022 } from './1763900000022-hashed-blocking-keys';
 import { IndexPendingChunks1763900000023 } from './1763900000023-index-pending-chunks';
+import { ImportRunningTotals1763900000024 } from './1763900000024-import-running-totals';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   PlaceRecordsInBatches1763900000021,
   HashedBlockingKeys1763900000022,
   IndexPendingChunks1763900000023,
+  ImportRunningTotals1763900000024,
 ];

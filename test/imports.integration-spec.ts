@@ -286,8 +286,16 @@ describe(`imports (${isServerMode() ? 'server' : 'embedded'} mode)`, () => {
     expect(await waitForImport(t.http, t.keys.steward, id)).toEqual(done);
 
     // A chunk whose rows committed but whose completion was lost (the worst case of a crash),
-    // delivered twice at once: every row is unchanged and nothing is written twice.
-    await db.query(`UPDATE imports SET state = 'running', finished_at = NULL WHERE id = $1`, [id]);
+    // delivered twice at once: every row is unchanged and nothing is written twice. Its completion
+    // is undone whole: the chunk's state and its counts in the import's counters.
+    await db.query(
+      `UPDATE imports i SET state = 'running', finished_at = NULL, chunks_done = i.chunks_done - 1,
+              processed = i.processed - c.processed, created = i.created - c.created,
+              linked = i.linked - c.linked, review = i.review - c.review,
+              unchanged = i.unchanged - c.unchanged, rejected = i.rejected - c.rejected
+         FROM import_chunks c WHERE c.import_id = i.id AND c.chunk_index = 0 AND i.id = $1`,
+      [id],
+    );
     await db.query(
       `UPDATE import_chunks SET status = 'pending' WHERE import_id = $1 AND chunk_index = 0`,
       [id],
@@ -301,7 +309,12 @@ describe(`imports (${isServerMode() ? 'server' : 'embedded'} mode)`, () => {
     expect(chunk[0]).toEqual({ status: 'done', unchanged: CHUNK_ROWS, created: 0 });
     expect(await customersOf(db, source)).toEqual(customers);
     expect(await history()).toBe(historyBefore);
-    expect((await waitForImport(t.http, t.keys.steward, id)).state).toBe('completed');
+    const rerun = await waitForImport(t.http, t.keys.steward, id);
+    expect(rerun.state).toBe('completed');
+    // Counted once: the chunk's rows now as unchanged, the others as before.
+    expect(rerun.chunks).toEqual(done.chunks);
+    expect(rerun.rows.processed).toBe(done.rows.processed);
+    expect(rerun.rows.unchanged).toBe(Number(done.rows.unchanged) + CHUNK_ROWS);
   });
 
   it('cancels a running import: chunks not started are skipped', async () => {

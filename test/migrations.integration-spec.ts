@@ -71,6 +71,45 @@ describe('migrations', () => {
     }
   });
 
+  it("give imports that existed before the running totals their chunks' counters", async () => {
+    await revertLastMigration(dataSource); // 1763900000024, the running totals
+    const id = '6f1c2a4e-0000-4000-8000-000000000024';
+    await dataSource.query(
+      `INSERT INTO imports (id, source, format, state, file_name, file_bytes, created_by, rows_total, chunks_total)
+       VALUES ($1, 'crm', 'ndjson', 'running', 'a.ndjson', 100, 'test', 150, 3)`,
+      [id],
+    );
+    await dataSource.query(
+      `INSERT INTO import_chunks (import_id, chunk_index, start_offset, end_offset, first_row, first_line,
+                                  row_count, status, processed, created, linked, review, unchanged, rejected,
+                                  started_at, finished_at)
+       VALUES ($1, 0, 0, 10, 1, 1, 50, 'done', 50, 30, 15, 2, 0, 3, '2026-12-06T06:00:00Z', '2026-12-06T06:00:05Z'),
+              ($1, 1, 10, 20, 51, 51, 50, 'done', 48, 20, 25, 1, 2, 0, '2026-12-06T06:00:01Z', '2026-12-06T06:00:09Z'),
+              ($1, 2, 20, 30, 101, 101, 50, 'pending', 0, 0, 0, 0, 0, 0, NULL, NULL)`,
+      [id],
+    );
+    expect(await runMigrations(dataSource)).toHaveLength(1);
+    const [row] = await dataSource.query<Record<string, unknown>[]>(
+      `SELECT chunks_planned, chunks_done, rows_read, processed, created, linked, review, unchanged, rejected,
+              first_chunk_started_at, last_chunk_finished_at FROM imports WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({
+      chunks_planned: 3,
+      chunks_done: 2,
+      rows_read: 150,
+      processed: 98,
+      created: 50,
+      linked: 40,
+      review: 3,
+      unchanged: 2,
+      rejected: 3,
+      first_chunk_started_at: new Date('2026-12-06T06:00:00Z'),
+      last_chunk_finished_at: new Date('2026-12-06T06:00:09Z'),
+    });
+    await dataSource.query('DELETE FROM imports WHERE id = $1', [id]);
+  });
+
   it('revert all the way down and apply again', async () => {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await revertLastMigration(dataSource);
     expect(await tables()).toEqual([]);

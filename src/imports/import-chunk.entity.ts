@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ImportEntity } from './import.entity';
+import { ImportOutcomeCounts } from './import-outcome-counts';
 
 export type ImportChunkStatus = 'pending' | 'done' | 'skipped';
 
@@ -44,23 +45,8 @@ export class ImportChunkEntity {
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status!: ImportChunkStatus;
 
-  @Column({ type: 'integer', default: 0 })
-  processed!: number;
-
-  @Column({ type: 'integer', default: 0 })
-  created!: number;
-
-  @Column({ type: 'integer', default: 0 })
-  linked!: number;
-
-  @Column({ type: 'integer', default: 0 })
-  review!: number;
-
-  @Column({ type: 'integer', default: 0 })
-  unchanged!: number;
-
-  @Column({ type: 'integer', default: 0 })
-  rejected!: number;
+  @Column(() => ImportOutcomeCounts, { prefix: false })
+  outcomes!: ImportOutcomeCounts;
 
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
   startedAt!: Date | null;

@@ -18,7 +18,7 @@ export interface ChunkRecord extends ChunkPlan {
 
 export type Outcomes = Record<RowOutcome, number>;
 
-/** Sums over an import's chunks: the progress counters, exact because each chunk's are atomic. */
+/** An import's progress counters: the sums of its chunks', kept on its row (migration 24). */
 export interface ImportTotals extends Outcomes {
   chunksPlanned: number;
   chunksDone: number;
@@ -49,13 +49,21 @@ const CHUNK_COLUMNS = `chunk_index AS "chunkIndex", start_offset::float8 AS "sta
 export class ImportChunksRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Re-planning after a crash finds the same boundaries: existing chunks stay as they are. */
+  /**
+   * Re-planning after a crash finds the same boundaries: existing chunks stay as they are, and only
+   * the chunks actually inserted are added to the import's counters, in the same statement.
+   */
   async insertChunks(id: string, chunks: readonly ChunkPlan[]): Promise<void> {
     if (chunks.length === 0) return;
     await this.dataSource.query(
-      `INSERT INTO import_chunks (import_id, chunk_index, start_offset, end_offset, first_row, first_line, row_count)
-       SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[])
-       ON CONFLICT DO NOTHING`,
+      `WITH inserted AS (
+         INSERT INTO import_chunks (import_id, chunk_index, start_offset, end_offset, first_row, first_line, row_count)
+         SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[])
+         ON CONFLICT DO NOTHING
+         RETURNING row_count)
+       UPDATE imports SET chunks_planned = chunks_planned + n.chunks, rows_read = rows_read + n.rows
+         FROM (SELECT count(*)::int AS chunks, COALESCE(sum(row_count), 0)::int AS rows FROM inserted) n
+        WHERE id = $1 AND n.chunks > 0`,
       [
         id,
         chunks.map((c) => c.chunkIndex),
@@ -101,10 +109,22 @@ export class ImportChunksRepository {
     startedAt: Date,
   ): Promise<void> {
     const processed = Object.values(outcomes).reduce((a, b) => a + b, 0);
+    // The chunk is locked by lockPendingChunk in this transaction; the import's counters take its
+    // counts in the same statement. The import's row stays locked until the commit that follows.
     await manager.query(
-      `UPDATE import_chunks SET status = 'done', processed = $3, created = $4, linked = $5, review = $6,
-              unchanged = $7, rejected = $8, started_at = $9, finished_at = clock_timestamp()
-        WHERE import_id = $1 AND chunk_index = $2`,
+      `WITH chunk AS (
+         UPDATE import_chunks SET status = 'done', processed = $3, created = $4, linked = $5, review = $6,
+                unchanged = $7, rejected = $8, started_at = $9, finished_at = clock_timestamp()
+          WHERE import_id = $1 AND chunk_index = $2 AND status = 'pending'
+          RETURNING started_at, finished_at)
+       UPDATE imports
+          SET chunks_done = chunks_done + 1, processed = processed + $3, created = created + $4,
+              linked = linked + $5, review = review + $6, unchanged = unchanged + $7,
+              rejected = rejected + $8,
+              first_chunk_started_at = LEAST(first_chunk_started_at, chunk.started_at),
+              last_chunk_finished_at = GREATEST(last_chunk_finished_at, chunk.finished_at)
+         FROM chunk
+        WHERE id = $1`,
       [
         id,
         chunkIndex,
@@ -121,7 +141,10 @@ export class ImportChunksRepository {
 
   async skipChunk(id: string, chunkIndex: number): Promise<void> {
     await this.dataSource.query(
-      `UPDATE import_chunks SET status = 'skipped' WHERE import_id = $1 AND chunk_index = $2 AND status = 'pending'`,
+      `WITH skipped AS (
+         UPDATE import_chunks SET status = 'skipped'
+          WHERE import_id = $1 AND chunk_index = $2 AND status = 'pending' RETURNING 1)
+       UPDATE imports SET chunks_done = chunks_done + 1 FROM skipped WHERE id = $1`,
       [id, chunkIndex],
     );
   }
@@ -180,18 +203,10 @@ export class ImportChunksRepository {
 
   async totals(id: string): Promise<ImportTotals> {
     const rows = await this.dataSource.query<ImportTotals[]>(
-      `SELECT count(*)::int AS "chunksPlanned",
-              count(*) FILTER (WHERE status <> 'pending')::int AS "chunksDone",
-              COALESCE(sum(row_count), 0)::int AS "rowsRead",
-              COALESCE(sum(processed), 0)::int AS processed,
-              COALESCE(sum(created), 0)::int AS created,
-              COALESCE(sum(linked), 0)::int AS linked,
-              COALESCE(sum(review), 0)::int AS review,
-              COALESCE(sum(unchanged), 0)::int AS unchanged,
-              COALESCE(sum(rejected), 0)::int AS rejected,
-              min(started_at) AS "firstStartedAt",
-              max(finished_at) AS "lastFinishedAt"
-         FROM import_chunks WHERE import_id = $1`,
+      `SELECT chunks_planned AS "chunksPlanned", chunks_done AS "chunksDone", rows_read AS "rowsRead",
+              processed, created, linked, review, unchanged, rejected,
+              first_chunk_started_at AS "firstStartedAt", last_chunk_finished_at AS "lastFinishedAt"
+         FROM imports WHERE id = $1`,
       [id],
     );
     return rows[0];

@@ -7,6 +7,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { ImportOutcomeCounts } from './import-outcome-counts';
 
 export const IMPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -14,7 +15,10 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_STATES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];
 
-/** One uploaded file being resolved in the background; its counters live on its chunks. */
+/**
+ * One uploaded file being resolved in the background. Its progress counters are the sums of its
+ * chunks' (migration 1763900000024), added to as each chunk is planned or finished.
+ */
 @Entity('imports')
 @Index('idx_imports_created_at', ['createdAt'])
 @Check('ck_imports_format', `"format" IN ('csv', 'ndjson')`)
@@ -56,6 +60,26 @@ export class ImportEntity {
 
   @Column({ name: 'chunks_total', type: 'integer', nullable: true })
   chunksTotal!: number | null;
+
+  @Column({ name: 'chunks_planned', type: 'integer', default: 0 })
+  chunksPlanned!: number;
+
+  /** Chunks done or skipped. */
+  @Column({ name: 'chunks_done', type: 'integer', default: 0 })
+  chunksDone!: number;
+
+  /** Rows of the chunks planned so far. */
+  @Column({ name: 'rows_read', type: 'integer', default: 0 })
+  rowsRead!: number;
+
+  @Column(() => ImportOutcomeCounts, { prefix: false })
+  outcomes!: ImportOutcomeCounts;
+
+  @Column({ name: 'first_chunk_started_at', type: 'timestamptz', nullable: true })
+  firstChunkStartedAt!: Date | null;
+
+  @Column({ name: 'last_chunk_finished_at', type: 'timestamptz', nullable: true })
+  lastChunkFinishedAt!: Date | null;
 
   @Column({ name: 'failure_code', type: 'varchar', length: 48, nullable: true })
   failureCode!: string | null;
