@@ -18,16 +18,6 @@ export interface ChunkRecord extends ChunkPlan {
 
 export type Outcomes = Record<RowOutcome, number>;
 
-/** An import's progress counters: the sums of its chunks', kept on its row (migration 24). */
-export interface ImportTotals extends Outcomes {
-  chunksPlanned: number;
-  chunksDone: number;
-  rowsRead: number;
-  processed: number;
-  firstStartedAt: Date | null;
-  lastFinishedAt: Date | null;
-}
-
 export interface NumberedRowError extends RowError {
   row: number;
   line: number;
@@ -199,17 +189,6 @@ export class ImportChunksRepository {
        ON CONFLICT DO NOTHING`,
       [id, row, outcome],
     );
-  }
-
-  async totals(id: string): Promise<ImportTotals> {
-    const rows = await this.dataSource.query<ImportTotals[]>(
-      `SELECT chunks_planned AS "chunksPlanned", chunks_done AS "chunksDone", rows_read AS "rowsRead",
-              processed, created, linked, review, unchanged, rejected,
-              first_chunk_started_at AS "firstStartedAt", last_chunk_finished_at AS "lastFinishedAt"
-         FROM imports WHERE id = $1`,
-      [id],
-    );
-    return rows[0];
   }
 
   /** A page of errors in row order, after the (row, seq) of the previous page's last error. */

@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Outcomes } from './import-chunks.repository';
 import type { ImportFormat, ImportState } from './import.entity';
 
-export interface ImportRecord {
+/** An import's progress counters: the sums of its chunks', kept on its row (migration 24). */
+export interface ImportTotals extends Outcomes {
+  chunksPlanned: number;
+  chunksDone: number;
+  rowsRead: number;
+  processed: number;
+  firstStartedAt: Date | null;
+  lastFinishedAt: Date | null;
+}
+
+/** An import with its progress counters, read together from its row. */
+export interface ImportRecord extends ImportTotals {
   id: string;
   source: string;
   format: ImportFormat;
@@ -37,7 +49,10 @@ const UNFINISHED: ImportState[] = ['queued', 'running'];
 const IMPORT_COLUMNS = `id, source, format, state, file_name AS "fileName", file_bytes::float8 AS "fileBytes",
   mapping, columns, delimiter, rows_total AS "rowsTotal", chunks_total AS "chunksTotal",
   failure_code AS "failureCode", failure_message AS "failureMessage", created_by AS "createdBy",
-  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt",
+  chunks_planned AS "chunksPlanned", chunks_done AS "chunksDone", rows_read AS "rowsRead",
+  processed, created, linked, review, unchanged, rejected,
+  first_chunk_started_at AS "firstStartedAt", last_chunk_finished_at AS "lastFinishedAt"`;
 
 /** SQL of the imports table: creation, state changes, listing. */
 @Injectable()

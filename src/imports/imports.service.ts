@@ -82,7 +82,7 @@ export class ImportsService {
   async get(importId: string): Promise<ImportView> {
     const entry = UUID.test(importId) ? await this.repository.find(importId) : undefined;
     if (entry === undefined) throw notFound();
-    return toImportView(entry, await this.chunks.totals(importId), new Date());
+    return toImportView(entry, new Date());
   }
 
   async list(
@@ -94,9 +94,7 @@ export class ImportsService {
       cursor === undefined ? undefined : decodeListCursor(cursor),
     );
     const now = new Date();
-    const items = await Promise.all(
-      entries.map(async (e) => toImportView(e, await this.chunks.totals(e.id), now)),
-    );
+    const items = entries.map((e) => toImportView(e, now));
     const last = entries.at(-1);
     return {
       items,

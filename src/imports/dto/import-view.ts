@@ -1,6 +1,6 @@
 import type { ImportFormat, ImportState } from '../import.entity';
-import type { ImportTotals, StoredRowError } from '../import-chunks.repository';
-import type { ImportRecord } from '../imports.repository';
+import type { StoredRowError } from '../import-chunks.repository';
+import type { ImportRecord, ImportTotals } from '../imports.repository';
 
 export interface ImportView {
   id: string;
@@ -44,8 +44,8 @@ export interface ImportErrorView {
 }
 
 /** The response shape of an import; rate and time left come from the chunks' timings. */
-export function toImportView(entry: ImportRecord, totals: ImportTotals, now: Date): ImportView {
-  const { rate, eta } = progressRate(entry, totals, now);
+export function toImportView(entry: ImportRecord, now: Date): ImportView {
+  const { rate, eta } = progressRate(entry, entry, now);
   return {
     id: entry.id,
     source: entry.source,
@@ -56,15 +56,15 @@ export function toImportView(entry: ImportRecord, totals: ImportTotals, now: Dat
     mapping: entry.mapping,
     rows: {
       total: entry.rowsTotal,
-      read: totals.rowsRead,
-      processed: totals.processed,
-      created: totals.created,
-      linked: totals.linked,
-      review: totals.review,
-      unchanged: totals.unchanged,
-      rejected: totals.rejected,
+      read: entry.rowsRead,
+      processed: entry.processed,
+      created: entry.created,
+      linked: entry.linked,
+      review: entry.review,
+      unchanged: entry.unchanged,
+      rejected: entry.rejected,
     },
-    chunks: { total: entry.chunksTotal, done: totals.chunksDone },
+    chunks: { total: entry.chunksTotal, done: entry.chunksDone },
     recordsPerSecond: rate,
     etaSeconds: eta,
     failure:
