@@ -7,6 +7,8 @@ import { configureBodyParsing } from '../common/body-parsing';
 import { configureOpenApi } from '../common/openapi';
 import { ProblemDetailsFilter } from '../common/problem-details.filter';
 import { createValidationPipe } from '../common/validation';
+import { ResolveRequestDto } from '../resolution/dto/resolve-request.dto';
+import { wellFormedResolveRequest } from '../resolution/dto/well-formed-record';
 
 /** The HTTP application exactly as main.ts runs it; tests build it through here too. */
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -19,7 +21,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   app.disable('x-powered-by');
   configureBodyParsing(app, config.bodyLimitBytes);
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(
+    createValidationPipe(new Map([[ResolveRequestDto, wellFormedResolveRequest]])),
+  );
   configureOpenApi(app);
   app.enableShutdownHooks();
   return app;

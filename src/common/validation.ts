@@ -1,20 +1,53 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  type Type,
+  ValidationPipe,
+  type ValidationPipeOptions,
+  type ValidationError,
+} from '@nestjs/common';
 import { DomainError, type FieldError } from './domain-error';
 
+/**
+ * For one body DTO: the DTO when the body surely passes its validation, else undefined (then
+ * class-validator judges it and its errors are reported). See wellFormedResolveRequest.
+ */
+export type WellFormedCheck = (body: unknown) => object | undefined;
+
+/** The validation pipe, skipping class-validator for bodies a DTO's WellFormedCheck accepts. */
+class ValidationPipeWithShortcuts extends ValidationPipe {
+  constructor(
+    options: ValidationPipeOptions,
+    private readonly shortcuts: ReadonlyMap<Type, WellFormedCheck>,
+  ) {
+    super(options);
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const check =
+      metadata.type === 'body' ? this.shortcuts.get(metadata.metatype as Type) : undefined;
+    return check?.(value) ?? (await super.transform(value, metadata));
+  }
+}
+
 /** Whitelisting, unknown fields rejected, each bad field listed with a stable code. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new DomainError(
-        'VALIDATION_FAILED',
-        'The request has invalid fields.',
-        flattenValidationErrors(errors),
-      ),
-  });
+export function createValidationPipe(
+  shortcuts: ReadonlyMap<Type, WellFormedCheck> = new Map(),
+): ValidationPipe {
+  return new ValidationPipeWithShortcuts(
+    {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) =>
+        new DomainError(
+          'VALIDATION_FAILED',
+          'The request has invalid fields.',
+          flattenValidationErrors(errors),
+        ),
+    },
+    shortcuts,
+  );
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

@@ -3,6 +3,7 @@ import { validate } from 'class-validator';
 import { flattenValidationErrors } from '../../common/validation';
 import type { CustomerRecordInput } from '../../normalize/customer-record';
 import { ResolveRequestDto, toRecordInput } from '../../resolution/dto/resolve-request.dto';
+import { wellFormedResolveRequest } from '../../resolution/dto/well-formed-record';
 import type { FileRecord } from '../readers/file-records';
 import { LIST_FIELDS, type MappingTarget, targetFor } from './column-mapping';
 
@@ -45,6 +46,8 @@ export class RowParser {
     const body =
       this.format === 'csv' ? this.fromCsv(record.fields ?? []) : this.fromJson(record.text ?? '');
     if ('errors' in body) return { row, line, errors: body.errors };
+    const wellFormed = wellFormedResolveRequest(body.value);
+    if (wellFormed !== undefined) return { row, line, input: toRecordInput(wellFormed) };
     const dto = plainToInstance(ResolveRequestDto, body.value);
     const problems = await validate(dto, {
       whitelist: true,
