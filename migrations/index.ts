@@ -23,6 +23,7 @@ import { PlaceRecordsInBatches1763900000021 } from './1763900000021-place-record
 import { HashedBlockingKeys1763900000022 } from './1763900000022-hashed-blocking-keys';
 import { IndexPendingChunks1763900000023 } from './1763900000023-index-pending-chunks';
 import { ImportRunningTotals1763900000024 } from './1763900000024-import-running-totals';
+import { SetBasedBatchReads1763900000025 } from './1763900000025-set-based-batch-reads';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -50,4 +51,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   HashedBlockingKeys1763900000022,
   IndexPendingChunks1763900000023,
   ImportRunningTotals1763900000024,
+  SetBasedBatchReads1763900000025,
 ];

@@ -115,6 +115,15 @@ function itemJson(item: ResolveReadItem): Record<string, unknown> {
   };
 }
 
+/** The argument of mdm_resolve_read_batch: the locks, the settings and the records' items. */
+export function batchReadRequest(
+  lockIds: readonly string[],
+  items: readonly ResolveReadItem[],
+  settings: ResolveReadSettings,
+): Record<string, unknown> {
+  return { locks: lockIds, ...settingsJson(settings), items: items.map(itemJson) };
+}
+
 function fromRaw(reads: RawReads): ResolveReads {
   return {
     existing: reads.existing ?? undefined,
@@ -190,7 +199,7 @@ export class ResolutionRepository {
     const [row] = await queryOpening<{ reads: RawReads[] }>(
       manager,
       'SELECT mdm_resolve_read_batch($1::jsonb) AS reads',
-      [{ locks: lockIds, ...settingsJson(settings), items: items.map(itemJson) }],
+      [batchReadRequest(lockIds, items, settings)],
     );
     return row.reads.map(fromRaw);
   }
