@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import {
   queryDeferred,
   queryDeferredItem,
-  queryOpening,
+  queryWithWaiting,
   runFusedTransaction,
 } from '../src/database/fused-transaction';
 import { createTestApp, type TestApp } from './helpers/test-app';
@@ -36,7 +36,11 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
 
   it('runs every statement in call order and commits them together', async () => {
     const seen = await runFusedTransaction(db, async (manager) => {
-      const [first] = await queryOpening<{ n: string }>(manager, 'SELECT $1::int + 1 AS n', [1]);
+      const [first] = await queryWithWaiting<{ n: string }>(
+        manager,
+        'SELECT $1::int + 1 AS n',
+        [1],
+      );
       await queryDeferred(manager, `INSERT INTO ${TABLE} (v) VALUES ($1)`, ["O'Brien \\ 张伟"]);
       // An ordinary statement sees the deferred write: it was flushed first.
       const rows = await manager.query<{ v: string }[]>(`SELECT v FROM ${TABLE}`);
@@ -47,9 +51,19 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
     expect(await values()).toEqual(["O'Brien \\ 张伟", 'second']);
   });
 
+  it('sends a statement whose result is needed with the writes waiting, after them', async () => {
+    const seen = await runFusedTransaction(db, async (manager) => {
+      await queryWithWaiting(manager, 'SELECT 1', []);
+      await queryDeferred(manager, `INSERT INTO ${TABLE} (v) VALUES ($1)`, ['waiting']);
+      await queryDeferredItem(manager, ITEMS_FN, 'item');
+      return queryWithWaiting<{ v: string }>(manager, `SELECT v FROM ${TABLE} ORDER BY id`, []);
+    });
+    expect(seen).toEqual([{ v: 'waiting' }, { v: '1:item' }]);
+  });
+
   it('sends items deferred one after another for one function as one call, in order', async () => {
     await runFusedTransaction(db, async (manager) => {
-      await queryOpening(manager, 'SELECT 1', []);
+      await queryWithWaiting(manager, 'SELECT 1', []);
       await queryDeferredItem(manager, ITEMS_FN, 'a');
       await queryDeferredItem(manager, ITEMS_FN, "O'Brien \\ 张伟");
       // Anything else deferred in between ends the run: the order of the calls is kept.
@@ -73,7 +87,9 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
 
   it('is one transaction: nothing is visible to others before the commit', async () => {
     await runFusedTransaction(db, async (manager) => {
-      await queryOpening(manager, `INSERT INTO ${TABLE} (v) VALUES ($1) RETURNING id`, ['inside']);
+      await queryWithWaiting(manager, `INSERT INTO ${TABLE} (v) VALUES ($1) RETURNING id`, [
+        'inside',
+      ]);
       expect(await values()).toEqual([]);
     });
     expect(await values()).toEqual(['inside']);
@@ -81,7 +97,9 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
 
   it('writes nothing when a deferred statement fails at the commit', async () => {
     const failing = runFusedTransaction(db, async (manager) => {
-      await queryOpening(manager, `INSERT INTO ${TABLE} (v) VALUES ($1) RETURNING id`, ['kept?']);
+      await queryWithWaiting(manager, `INSERT INTO ${TABLE} (v) VALUES ($1) RETURNING id`, [
+        'kept?',
+      ]);
       await queryDeferred(manager, `INSERT INTO ${TABLE} (v) VALUES ($1)`, [null]);
     });
     await expect(failing).rejects.toMatchObject({ code: '23502' });
@@ -90,7 +108,7 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
 
   it('writes nothing when the work throws after deferring', async () => {
     const failing = runFusedTransaction(db, async (manager) => {
-      await queryOpening(manager, 'SELECT 1', []);
+      await queryWithWaiting(manager, 'SELECT 1', []);
       await queryDeferred(manager, `INSERT INTO ${TABLE} (v) VALUES ($1)`, ['never']);
       throw new Error('changed my mind');
     });
@@ -100,7 +118,7 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
 
   it('reports a lost race (mdm_require) with its own SQLSTATE, so the resolve can retry', async () => {
     const failing = runFusedTransaction(db, async (manager) => {
-      await queryOpening(manager, 'SELECT 1', []);
+      await queryWithWaiting(manager, 'SELECT 1', []);
       await queryDeferred(manager, 'SELECT mdm_require($1)', [false]);
     });
     await expect(failing).rejects.toMatchObject({ code: 'MDM01' });
@@ -109,7 +127,7 @@ describe('fused transactions (BEGIN with the first statement, deferred writes wi
   it('leaves the connection clean for the next user of the pool', async () => {
     await expect(
       runFusedTransaction(db, async (manager) => {
-        await queryOpening(manager, 'SELECT 1/0', []);
+        await queryWithWaiting(manager, 'SELECT 1/0', []);
       }),
     ).rejects.toMatchObject({ code: '22012' });
     const [state] = await db.query<{ ok: number }[]>('SELECT 1 AS ok');

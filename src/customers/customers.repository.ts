@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryWithWaiting } from '../database/fused-transaction';
 import type { ReviewKind } from '../review/review-item.entity';
 import type { CustomerStatus, PinnedValue } from './customer.entity';
 import type { GoldenRecord, SurvivorInput } from '../matching/survivorship';
@@ -127,7 +128,9 @@ export class CustomersRepository {
     score: number,
     explanation: unknown,
   ): Promise<{ id: string; created: boolean }> {
-    const inserted = await manager.query<{ id: string }[]>(
+    // After the placements waiting to be written (the customer it names), in their message.
+    const inserted = await queryWithWaiting<{ id: string }>(
+      manager,
       `INSERT INTO review_items (kind, customer_id, candidate_customer_id, source_record_id, score, explanation)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (LEAST(customer_id, candidate_customer_id), GREATEST(customer_id, candidate_customer_id)) WHERE status = 'open'

@@ -34,7 +34,7 @@ class FusedTransaction {
   ) {}
 
   /** Runs `sql` with everything waiting (BEGIN, deferred statements) in one message. */
-  async opening<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+  async withWaiting<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
     const results = await this.send([inlineParameters(sql, params)]);
     return results[results.length - 1].rows as T[];
   }
@@ -127,16 +127,20 @@ export async function runFusedTransaction<T>(
 }
 
 /**
- * The transaction's first statement: in a fused transaction it carries the BEGIN; in any other
- * transaction it is an ordinary statement.
+ * A statement whose result the caller needs. In a fused transaction it travels in one message
+ * with everything waiting (the BEGIN, deferred writes), after them, so it sees them: one round trip
+ * where an ordinary statement through the manager makes two (the flush, then itself). Elsewhere it
+ * is an ordinary statement. Its parameters are inlined (inlineParameters).
  */
-export function queryOpening<T>(
+export function queryWithWaiting<T>(
   manager: EntityManager,
   sql: string,
   params: readonly unknown[],
 ): Promise<T[]> {
   const fused = fusedOf(manager);
-  return fused === undefined ? manager.query<T[]>(sql, [...params]) : fused.opening<T>(sql, params);
+  return fused === undefined
+    ? manager.query<T[]>(sql, [...params])
+    : fused.withWaiting<T>(sql, params);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryDeferred } from '../database/fused-transaction';
 import { historyInsertSql, historyParams, type HistoryEntry } from '../history/history.writer';
 import type { ChangeEventType } from './change-event.entity';
 
@@ -25,12 +26,15 @@ export function eventParams(events: readonly ChangeEventInput[]): unknown[] {
   ];
 }
 
-/** The outbox: events are written in the transaction of the change they describe. */
+/**
+ * The outbox: events are written in the transaction of the change they describe. Nothing reads the
+ * inserts' results, so in a fused transaction they wait for the next statement (queryDeferred).
+ */
 @Injectable()
 export class ChangeEventsWriter {
   async write(manager: EntityManager, events: readonly ChangeEventInput[]): Promise<void> {
     if (events.length === 0) return;
-    await manager.query(eventsInsertSql(1), eventParams(events));
+    await queryDeferred(manager, eventsInsertSql(1), eventParams(events));
   }
 
   /** History and events in one round trip (the resolve path counts its round trips). */
@@ -40,7 +44,8 @@ export class ChangeEventsWriter {
     history: readonly HistoryEntry[],
   ): Promise<void> {
     if (history.length === 0) return this.write(manager, events);
-    await manager.query(
+    await queryDeferred(
+      manager,
       `WITH history AS (${historyInsertSql(1)} RETURNING 1) ${eventsInsertSql(9)}`,
       [...historyParams(history), ...eventParams(events)],
     );

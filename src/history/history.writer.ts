@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { HistoryAction } from './customer-history.entity';
+import { queryDeferred } from '../database/fused-transaction';
 
 export interface HistoryEntry {
   customerId: string;
@@ -33,11 +34,14 @@ export function historyParams(entries: readonly HistoryEntry[]): unknown[] {
   ];
 }
 
-/** Appends to customers' audit trail inside the caller's transaction. */
+/**
+ * Appends to customers' audit trail inside the caller's transaction. Nothing reads the insert's
+ * result, so in a fused transaction it waits for the next statement (queryDeferred).
+ */
 @Injectable()
 export class HistoryWriter {
   async append(manager: EntityManager, entries: readonly HistoryEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await manager.query(historyInsertSql(1), historyParams(entries));
+    await queryDeferred(manager, historyInsertSql(1), historyParams(entries));
   }
 }

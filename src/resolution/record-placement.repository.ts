@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryDeferredItem } from '../database/fused-transaction';
+import { queryDeferredItem, queryWithWaiting } from '../database/fused-transaction';
 import type { ChangeEventInput } from '../events/change-events.writer';
 import type { HistoryEntry } from '../history/history.writer';
 import type { BlockingKey } from '../matching/blocking-keys';
@@ -58,12 +58,17 @@ function placementItem(op: 'insert' | 'link', p: Placement, customer?: NewCustom
  */
 @Injectable()
 export class RecordPlacementRepository {
-  /** A new customer's id and number sequence (when the reads did not bring them). */
+  /**
+   * A new customer's id and number sequence (when the reads did not bring them), drawn now so that
+   * ids follow minting order; the placements waiting travel in the same message.
+   */
   async allocateCustomerIds(
     manager: EntityManager,
   ): Promise<{ customerId: string; sequence: number }> {
-    const [row] = await manager.query<{ c: string; n: string }[]>(
+    const [row] = await queryWithWaiting<{ c: string; n: string }>(
+      manager,
       `SELECT nextval('customers_id_seq') AS c, nextval('customer_number_seq') AS n`,
+      [],
     );
     return { customerId: row.c, sequence: Number(row.n) };
   }

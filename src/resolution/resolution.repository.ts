@@ -5,7 +5,7 @@ import { keyHash } from '../matching/key-hash';
 import type { CustomerKind, CustomerRecordInput } from '../normalize/customer-record';
 import type { NormalizedRecord } from '../normalize/normalized-record';
 import type { LinkDecision } from '../customers/source-record.entity';
-import { queryOpening } from '../database/fused-transaction';
+import { queryWithWaiting } from '../database/fused-transaction';
 
 export interface StoredSourceRecord {
   id: string;
@@ -181,7 +181,7 @@ export class ResolutionRepository {
     item: ResolveReadItem,
     settings: ResolveReadSettings,
   ): Promise<ResolveReads> {
-    const [row] = await queryOpening<{ reads: RawReads }>(
+    const [row] = await queryWithWaiting<{ reads: RawReads }>(
       manager,
       'SELECT mdm_resolve_read($1::jsonb) AS reads',
       [{ locks: lockIds, ...settingsJson(settings), ...itemJson(item) }],
@@ -196,7 +196,7 @@ export class ResolutionRepository {
     items: readonly ResolveReadItem[],
     settings: ResolveReadSettings,
   ): Promise<ResolveReads[]> {
-    const [row] = await queryOpening<{ reads: RawReads[] }>(
+    const [row] = await queryWithWaiting<{ reads: RawReads[] }>(
       manager,
       'SELECT mdm_resolve_read_batch($1::jsonb) AS reads',
       [batchReadRequest(lockIds, items, settings)],
