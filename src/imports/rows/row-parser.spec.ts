@@ -97,4 +97,29 @@ describe('RowParser (NDJSON)', () => {
     );
     expect(JSON.stringify(parsed)).not.toContain('李娜');
   });
+
+  it('reads a row with prototype keys in its attributes as the API does: without them', async () => {
+    const attributes = '{"tier":"gold","constructor":1,"nested":[{"__proto__":{"x":1},"ok":true}]}';
+    const valid = await parser.parse(
+      jsonRecord(`{"cust":"E1","kind":"person","name":"李娜","attributes":${attributes}}`),
+    );
+    expect(valid).toEqual({
+      row: 2,
+      line: 2,
+      input: {
+        source: 'shop',
+        sourceId: 'E1',
+        kind: 'person',
+        name: '李娜',
+        attributes: { tier: 'gold', nested: [{ ok: true }] },
+      },
+    });
+    // Before, class-transformer threw on such a row when another field was wrong, failing its chunk.
+    const invalid = await parser.parse(
+      jsonRecord(`{"cust":"E1","kind":"person","name":7,"attributes":${attributes}}`),
+    );
+    expect('errors' in invalid ? invalid.errors : []).toContainEqual(
+      expect.objectContaining({ field: 'name', code: 'IS_STRING' }),
+    );
+  });
 });

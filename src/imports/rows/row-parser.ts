@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { stripUnsafeKeys } from '../../common/unsafe-keys';
 import { flattenValidationErrors } from '../../common/validation';
 import type { CustomerRecordInput } from '../../normalize/customer-record';
 import { ResolveRequestDto, toRecordInput } from '../../resolution/dto/resolve-request.dto';
@@ -48,6 +49,9 @@ export class RowParser {
     if ('errors' in body) return { row, line, errors: body.errors };
     const wellFormed = wellFormedResolveRequest(body.value);
     if (wellFormed !== undefined) return { row, line, input: toRecordInput(wellFormed) };
+    // As the API's validation pipe does: class-transformer throws on some of these keys, and one
+    // row must never stop the others.
+    stripUnsafeKeys(body.value);
     const dto = plainToInstance(ResolveRequestDto, body.value);
     const problems = await validate(dto, {
       whitelist: true,

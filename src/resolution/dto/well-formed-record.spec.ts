@@ -19,13 +19,14 @@ async function validatorVerdict(body: object): Promise<unknown> {
 
 /**
  * class-transformer drops nested keys named like Object.prototype's members (`toString`) and
- * throws on `constructor`; the check keeps attributes verbatim (a test below), so the comparison
- * with class-validator's record leaves such keys out.
+ * throws on `constructor`; the check keeps the first verbatim and leaves `__proto__`, `prototype`
+ * and `constructor` to the other path, which strips them (tests below), so the comparison with
+ * class-validator's record leaves such keys out.
  */
 function hasPrototypeKey(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   return Object.entries(value).some(
-    ([key, item]) => key in Object.prototype || hasPrototypeKey(item),
+    ([key, item]) => key in Object.prototype || key === 'prototype' || hasPrototypeKey(item),
   );
 }
 const attributes = fc
@@ -133,10 +134,7 @@ describe('wellFormedResolveRequest', () => {
   });
 
   it('keeps attributes verbatim, keys named like Object.prototype members too', () => {
-    const verbatim = {
-      constructor: 1,
-      tier: { toString: 0, levels: [1, { hasOwnProperty: null }] },
-    };
+    const verbatim = { toString: 1, tier: { valueOf: 0, levels: [1, { hasOwnProperty: null }] } };
     const accepted = wellFormedResolveRequest({
       source: 'crm',
       sourceId: 'C1',
@@ -163,6 +161,14 @@ describe('wellFormedResolveRequest', () => {
       { source: 'c', sourceId: 'C1', kind: 'person', address: { street: 'x' } },
     ],
     ['attributes as an array', { source: 'c', sourceId: 'C1', kind: 'person', attributes: [] }],
+    [
+      'a constructor key deep in the attributes',
+      { source: 'c', sourceId: 'C1', kind: 'person', attributes: { a: [{ constructor: 1 }] } },
+    ],
+    [
+      'a __proto__ key in the attributes',
+      { source: 'c', sourceId: 'C1', kind: 'person', attributes: JSON.parse('{"__proto__":{}}') },
+    ],
     ['an array body', [{ source: 'c', sourceId: 'C1', kind: 'person' }]],
   ])('leaves %s to class-validator', (_case, candidate) => {
     expect(wellFormedResolveRequest(candidate)).toBeUndefined();

@@ -1,3 +1,4 @@
+import { hasUnsafeKey } from '../../common/unsafe-keys';
 import { STRUCTURED_ADDRESS_FIELDS } from '../../normalize/customer-record';
 import { ResolveRequestDto } from './resolve-request.dto';
 
@@ -65,7 +66,8 @@ function wellFormedField(key: string, value: unknown): boolean {
           ))
       );
     case 'attributes':
-      return isPlainObject(value);
+      // Keys such as `constructor` are stripped on the other path (src/common/unsafe-keys.ts).
+      return isPlainObject(value) && !hasUnsafeKey(value);
     default:
       return false;
   }
@@ -78,7 +80,8 @@ function wellFormedField(key: string, value: unknown): boolean {
  * Why: class-transformer and class-validator cost about 65 µs per import row, a tenth of a
  * worker's CPU, for records that are almost always well formed. This check accepts only what they
  * accept (a property test holds it to that): every known field of the right type within its limit,
- * the required ones present, no unknown field, no null.
+ * the required ones present, no unknown field, no null, no `__proto__`, `prototype` or `constructor`
+ * key inside the attributes.
  */
 export function wellFormedResolveRequest(body: unknown): ResolveRequestDto | undefined {
   if (!isPlainObject(body)) return undefined;
