@@ -7,8 +7,13 @@ describe('progressRate', () => {
   it('is unknown before any row is processed', () => {
     expect(
       progressRate(
-        { state: 'running', rowsTotal: 100 },
-        { processed: 0, firstStartedAt: null, lastFinishedAt: null },
+        {
+          state: 'running',
+          rowsTotal: 100,
+          processed: 0,
+          firstStartedAt: null,
+          lastFinishedAt: null,
+        },
         at(5),
       ),
     ).toEqual({ rate: null, eta: null });
@@ -17,8 +22,13 @@ describe('progressRate', () => {
   it('measures a running import up to now and estimates the rest', () => {
     expect(
       progressRate(
-        { state: 'running', rowsTotal: 3000 },
-        { processed: 1000, firstStartedAt: started, lastFinishedAt: at(8) },
+        {
+          state: 'running',
+          rowsTotal: 3000,
+          processed: 1000,
+          firstStartedAt: started,
+          lastFinishedAt: at(8),
+        },
         at(10),
       ),
     ).toEqual({ rate: 100, eta: 20 });
@@ -27,8 +37,13 @@ describe('progressRate', () => {
   it('has no time left while the total is still being counted', () => {
     expect(
       progressRate(
-        { state: 'running', rowsTotal: null },
-        { processed: 500, firstStartedAt: started, lastFinishedAt: at(4) },
+        {
+          state: 'running',
+          rowsTotal: null,
+          processed: 500,
+          firstStartedAt: started,
+          lastFinishedAt: at(4),
+        },
         at(5),
       ),
     ).toEqual({ rate: 100, eta: null });
@@ -37,8 +52,13 @@ describe('progressRate', () => {
   it('measures a finished import up to its last chunk', () => {
     expect(
       progressRate(
-        { state: 'completed', rowsTotal: 1000 },
-        { processed: 1000, firstStartedAt: started, lastFinishedAt: at(4) },
+        {
+          state: 'completed',
+          rowsTotal: 1000,
+          processed: 1000,
+          firstStartedAt: started,
+          lastFinishedAt: at(4),
+        },
         at(60),
       ),
     ).toEqual({ rate: 250, eta: null });

@@ -1,6 +1,6 @@
 import type { ImportFormat, ImportState } from '../import.entity';
 import type { StoredRowError } from '../import-chunks.repository';
-import type { ImportRecord, ImportTotals } from '../imports.repository';
+import type { ImportRecord } from '../imports.repository';
 
 export interface ImportView {
   id: string;
@@ -45,7 +45,7 @@ export interface ImportErrorView {
 
 /** The response shape of an import; rate and time left come from the chunks' timings. */
 export function toImportView(entry: ImportRecord, now: Date): ImportView {
-  const { rate, eta } = progressRate(entry, entry, now);
+  const { rate, eta } = progressRate(entry, now);
   return {
     id: entry.id,
     source: entry.source,
@@ -79,19 +79,20 @@ export function toImportView(entry: ImportRecord, now: Date): ImportView {
 }
 
 export function progressRate(
-  entry: Pick<ImportRecord, 'state' | 'rowsTotal'>,
-  totals: Pick<ImportTotals, 'processed' | 'firstStartedAt' | 'lastFinishedAt'>,
+  progress: Pick<
+    ImportRecord,
+    'state' | 'rowsTotal' | 'processed' | 'firstStartedAt' | 'lastFinishedAt'
+  >,
   now: Date,
 ): { rate: number | null; eta: number | null } {
-  if (totals.firstStartedAt === null || totals.processed === 0) return { rate: null, eta: null };
-  const running = entry.state === 'running';
-  const end = running ? now : (totals.lastFinishedAt ?? now);
-  const seconds = Math.max((end.getTime() - totals.firstStartedAt.getTime()) / 1000, 0.001);
-  const rate = totals.processed / seconds;
+  const { state, rowsTotal, processed, firstStartedAt, lastFinishedAt } = progress;
+  if (firstStartedAt === null || processed === 0) return { rate: null, eta: null };
+  const running = state === 'running';
+  const end = running ? now : (lastFinishedAt ?? now);
+  const seconds = Math.max((end.getTime() - firstStartedAt.getTime()) / 1000, 0.001);
+  const rate = processed / seconds;
   const eta =
-    running && entry.rowsTotal !== null
-      ? Math.ceil(Math.max(entry.rowsTotal - totals.processed, 0) / rate)
-      : null;
+    running && rowsTotal !== null ? Math.ceil(Math.max(rowsTotal - processed, 0) / rate) : null;
   return { rate: Math.round(rate * 10) / 10, eta };
 }
 
