@@ -21,9 +21,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { describeMachine, machineInfo } from '../common/machine';
 import { findProjectRoot } from '../common/project-paths';
 import { createScratchDatabase } from '../common/scratch-database';
 import { startApi } from './api-process';
@@ -244,7 +245,7 @@ async function firstLines(source: string, count: number, target: string): Promis
 
 function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): void {
   const lines = [
-    `Import throughput, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}; generated Chinese multi-channel records (seed ${o.seed})`,
+    `Import throughput, ${describeMachine()}; generated Chinese multi-channel records (seed ${o.seed})`,
   ];
   if (server !== undefined) {
     lines.push(
@@ -275,7 +276,7 @@ function report(o: Options, server?: ServerResult, embedded?: EmbeddedResult): v
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'perf-import.json'),
-    `${JSON.stringify({ server, embedded, machine: { cpus: cpus().length, memGb: Math.round(totalmem() / 2 ** 30), node: process.version }, at: new Date().toISOString() }, null, 2)}\n`,
+    `${JSON.stringify({ server, embedded, machine: machineInfo(), at: new Date().toISOString() }, null, 2)}\n`,
   );
 }
 

@@ -12,10 +12,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { defaultPoolSize } from '../../src/config/environment';
+import { describeMachine, machineInfo } from '../common/machine';
 import { datasetsDir, findProjectRoot } from '../common/project-paths';
 import { dropQueueKeys } from '../common/queue-keys';
 import { createScratchDatabase } from '../common/scratch-database';
@@ -176,7 +177,7 @@ function report(
   pool: number,
 ): void {
   const lines = [
-    `Resolve latency, server mode, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`,
+    `Resolve latency, server mode, ${describeMachine()}`,
     `records: generated Chinese multi-channel set (seed 42, ${generated} records; ${used - (preload?.records ?? 0)} sent, each request a new record)`,
     preload === undefined
       ? 'database: empty at the start'
@@ -214,11 +215,7 @@ function report(
         settings,
         preload,
         pool,
-        machine: {
-          cpus: cpus().length,
-          memGb: Math.round(totalmem() / 2 ** 30),
-          node: process.version,
-        },
+        machine: machineInfo(),
         at: new Date().toISOString(),
       },
       null,

@@ -1,17 +1,9 @@
 /** Quality results: the JSON written to bench/results and the terminal summary. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { machineInfo, type MachineInfo } from '../common/machine';
 import type { ClusteringScores } from './metrics';
 import type { EngineInfo } from './resolver-factory';
-
-export interface MachineInfo {
-  cpus: number;
-  cpuModel: string;
-  memGiB: number;
-  node: string;
-  platform: string;
-}
 
 export interface QualityResult extends ClusteringScores {
   dataset: string;
@@ -33,17 +25,6 @@ export interface RunMeasurements {
   decisions: Record<string, number>;
   errors: number;
   seconds: number;
-}
-
-export function machineInfo(): MachineInfo {
-  const cores = cpus();
-  return {
-    cpus: cores.length,
-    cpuModel: cores[0]?.model ?? 'unknown',
-    memGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-  };
 }
 
 export function buildResult(
