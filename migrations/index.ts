@@ -24,6 +24,7 @@ import { HashedBlockingKeys1763900000022 } from './1763900000022-hashed-blocking
 import { IndexPendingChunks1763900000023 } from './1763900000023-index-pending-chunks';
 import { ImportRunningTotals1763900000024 } from './1763900000024-import-running-totals';
 import { SetBasedBatchReads1763900000025 } from './1763900000025-set-based-batch-reads';
+import { DeferSharedKeyCustomers1763900000026 } from './1763900000026-defer-shared-key-customers';
 
 /** In order. Never edit a committed migration: add a new one. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -52,4 +53,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexPendingChunks1763900000023,
   ImportRunningTotals1763900000024,
   SetBasedBatchReads1763900000025,
+  DeferSharedKeyCustomers1763900000026,
 ];

@@ -6,7 +6,7 @@ import { runFusedTransaction } from '../src/database/fused-transaction';
 import type { CustomerRecordInput } from '../src/normalize/customer-record';
 import { ResolutionService } from '../src/resolution/resolution.service';
 import type { ResolveResult } from '../src/resolution/resolve-result';
-import { createTestApp, type TestApp } from './helpers/test-app';
+import { createTestApp, matchConfigFile, type TestApp } from './helpers/test-app';
 
 /** Which records share a customer, as sorted groups of record indexes (numbers differ by DB). */
 function partition(results: readonly ResolveResult[]): string[] {
@@ -37,7 +37,14 @@ describe('resolveBatch decides as resolving one by one', () => {
     }
     // The generator writes an entity's records apart; put some of them next to each other too.
     records.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-    const embedded = { DATABASE_URL: '', DATA_DIR: 'memory://', STATISTICS_INTERVAL_SECONDS: '0' };
+    // Term frequencies from the first customer on (500 by default), so that the population each
+    // record is scored with shows in its score.
+    const embedded = {
+      DATABASE_URL: '',
+      DATA_DIR: 'memory://',
+      STATISTICS_INTERVAL_SECONDS: '0',
+      MATCH_CONFIG_FILE: matchConfigFile({ termFrequency: { enabled: true, minPopulation: 0 } }),
+    };
     batched = await createTestApp(embedded);
     single = await createTestApp(embedded);
   });
@@ -63,6 +70,17 @@ describe('resolveBatch decides as resolving one by one', () => {
 
     expect(fromBatches.map((r) => r.decision)).toEqual(oneByOne.map((r) => r.decision));
     expect(partition(fromBatches)).toEqual(partition(oneByOne));
+    expect(fromBatches.map((r) => [r.score, r.explanation])).toEqual(
+      oneByOne.map((r) => [r.score, r.explanation]),
+    );
+    // No customer number was drawn and left unused (a gap would shift later populations).
+    const [drawn] = await batched.app
+      .get(DataSource)
+      .query<{ customers: string; numbers: string }[]>(
+        `SELECT (SELECT count(*) FROM customers) AS customers,
+                (SELECT last_value FROM customer_number_seq) AS numbers`,
+      );
+    expect(Number(drawn.numbers)).toBe(Number(drawn.customers));
     // The set exercised what it should: links within chunks, and reviews.
     expect(fromBatches.filter((r) => r.decision === 'linked').length).toBeGreaterThan(50);
     expect(new Set(fromBatches.map((r) => r.decision))).toEqual(

@@ -54,6 +54,12 @@ export interface ResolveReadItem {
   sourceId: string;
   identityHash: string;
   keys: readonly BlockingKey[];
+  /**
+   * In a batch: draw no new customer's ids for it in the reads even without a candidate. It shares
+   * a key with an earlier record of the batch, so it is read again once that one is placed, and
+   * draws them then if it still needs them (migration 1763900000026).
+   */
+  deferCustomer?: boolean;
 }
 
 /** How the reads look (the same for every record of a batch). */
@@ -112,6 +118,7 @@ function itemJson(item: ResolveReadItem): Record<string, unknown> {
     nameKeyType: nameKey?.type ?? '',
     nameKeyValue: nameKey?.value ?? '',
     nameKeyHash: nameKey === undefined ? null : keyHash(nameKey),
+    ...(item.deferCustomer === true ? { deferCustomer: true } : {}),
   };
 }
 

@@ -56,6 +56,20 @@ function customersReadBy(reads: ResolveReads): string[] {
     : [...reads.candidateCustomerIds, own];
 }
 
+/**
+ * Per record of a batch, whether an earlier record has one of its lock keys: such a record is
+ * always read again in resolveBatch (the earlier one touched the key), so ids drawn for it by the
+ * batch read could go unused.
+ */
+function sharesKeyWithEarlier(keysByRecord: readonly (readonly string[])[]): boolean[] {
+  const seen = new Set<string>();
+  return keysByRecord.map((keys) => {
+    const shares = keys.some((k) => seen.has(k));
+    for (const k of keys) seen.add(k);
+    return shares;
+  });
+}
+
 function readItemOf(p: PreparedRecord): ResolveReadItem {
   return {
     source: p.input.source,
@@ -138,8 +152,15 @@ export class ResolutionService {
    * records come back from the same call. Those reads stay true for a record unless an earlier
    * record of the batch shared one of its keys (it may have added a candidate) or touched one of
    * its candidates or its customer (their records changed): such a record is read again, alone,
-   * which costs a round trip; the others cost none. Customers minted earlier in the batch are
-   * added to the population used for term frequencies.
+   * which costs a round trip; the others cost none.
+   *
+   * The population used for term frequencies is the customer numbers drawn before the batch plus
+   * the customers the batch minted before the record, as resolving one by one counts them. Neither
+   * read gives that alone: the batch read counts the ids it drew for the records before (not those
+   * drawn later in a decision), a re-read every id drawn so far, including those drawn for records
+   * after it. A record sharing a key with an earlier one draws no ids in the batch read: it is read
+   * again and may well link, and an id drawn for it would be a gap in the numbers that every later
+   * population counts.
    */
   async resolveBatch(
     manager: EntityManager,
@@ -148,13 +169,16 @@ export class ResolutionService {
   ): Promise<ResolveResult[]> {
     const settings = this.readSettings(true);
     const keysByRecord = prepared.map((p) => lockKeysOf(p, this.genericKeys));
+    const sharesEarlierKey = sharesKeyWithEarlier(keysByRecord);
     const batchReads = await this.repository.readBatchForResolve(
       manager,
       lockIdsFor(keysByRecord.flat()),
-      prepared.map(readItemOf),
+      prepared.map((p, i) => ({ ...readItemOf(p), deferCustomer: sharesEarlierKey[i] })),
       settings,
     );
     for (const reads of batchReads) this.genericKeys.remember(reads.genericKeys);
+    // The first record's population is the customers before the batch (nothing allocated before it).
+    const populationBefore = batchReads[0]?.population ?? 0;
     const touchedKeys = new Set<string>();
     const touchedCustomers = new Set<string>();
     let minted = 0;
@@ -170,9 +194,8 @@ export class ResolutionService {
           allocate: reads.newCustomer === null,
         });
         reads = { ...again, newCustomer: again.newCustomer ?? reads.newCustomer };
-      } else {
-        reads = { ...reads, population: reads.population + minted };
       }
+      reads = { ...reads, population: populationBefore + minted };
       const result = await this.resolveWithReads(manager, p, reads, actor);
       results.push(result);
       for (const k of keys) touchedKeys.add(k);
