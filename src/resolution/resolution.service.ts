@@ -58,8 +58,8 @@ function customersReadBy(reads: ResolveReads): string[] {
 
 /**
  * Per record of a batch, whether an earlier record has one of its lock keys: such a record is
- * always read again in resolveBatch (the earlier one touched the key), so ids drawn for it by the
- * batch read could go unused.
+ * always read again in resolveBatch (the earlier one touched the key), so the batch read draws no
+ * ids for it, which could go unused.
  */
 function sharesKeyWithEarlier(keysByRecord: readonly (readonly string[])[]): boolean[] {
   const seen = new Set<string>();
@@ -179,15 +179,14 @@ export class ResolutionService {
     for (const reads of batchReads) this.genericKeys.remember(reads.genericKeys);
     // The first record's population is the customers before the batch (nothing allocated before it).
     const populationBefore = batchReads[0]?.population ?? 0;
-    const touchedKeys = new Set<string>();
     const touchedCustomers = new Set<string>();
     let minted = 0;
     const results: ResolveResult[] = [];
     for (const [i, p] of prepared.entries()) {
-      const keys = keysByRecord[i];
       let reads = batchReads[i];
       const customers = customersReadBy(reads);
-      if (keys.some((k) => touchedKeys.has(k)) || customers.some((c) => touchedCustomers.has(c))) {
+      // An earlier record touched every key it had: sharing one means it may have added a candidate.
+      if (sharesEarlierKey[i] || customers.some((c) => touchedCustomers.has(c))) {
         // Its locks are held already: no other transaction can have changed what it reads.
         const again = await this.repository.readForResolve(manager, [], readItemOf(p), {
           ...settings,
@@ -198,7 +197,6 @@ export class ResolutionService {
       reads = { ...reads, population: populationBefore + minted };
       const result = await this.resolveWithReads(manager, p, reads, actor);
       results.push(result);
-      for (const k of keys) touchedKeys.add(k);
       for (const c of customersReadBy(reads)) touchedCustomers.add(c);
       if (result.decision === 'created' || result.decision === 'review') minted++;
     }
